@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  CHUANGCHENG_DATA_DIR: z.string().default('./data'),
+  CHUANGCHENG_ADMIN_PASSWORD: z.string().optional(),
+  /** Load the demo city on an empty database: default yes on the embedded database, no on PostgreSQL. */
+  CHUANGCHENG_DEMO: bool.optional(),
+  CHUANGCHENG_DEMO_GRIDS: z.coerce.number().int().min(10).max(500000).default(2000),
+  CHUANGCHENG_DEMO_PASSWORD: z.string().default('Demo@2026'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  COOKIE_SECURE: bool.default(false),
+  BODY_LIMIT_KB: z.coerce.number().int().min(1).max(100_000).default(1024),
+  UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(1024).default(20),
+  TILE_URL: z.string().optional(),
+  TILE_ATTRIBUTION: z.string().optional(),
+  GRID_CODE_RULE: z.enum(['any14or15', 'gb14', 'bj15']).default('any14or15'),
+  WEB_DIST: z.string().optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  adminPassword: string | undefined;
+  demo: { load: boolean | undefined; grids: number; password: string };
+  session: { idleMinutes: number; maxHours: number; cookieSecure: boolean };
+  limits: { bodyBytes: number; uploadBytes: number };
+  map: { tileUrl: string | null; tileAttribution: string | null };
+  gridCodeRule: 'any14or15' | 'gb14' | 'bj15';
+  webDist: string;
+  logLevel: Env['LOG_LEVEL'];
+}
+
+/** Parse the environment once; on bad values exit with a readable message naming the variables. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`配置有误 (invalid configuration):\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.CHUANGCHENG_DATA_DIR),
+    adminPassword: e.CHUANGCHENG_ADMIN_PASSWORD,
+    demo: { load: e.CHUANGCHENG_DEMO, grids: e.CHUANGCHENG_DEMO_GRIDS, password: e.CHUANGCHENG_DEMO_PASSWORD },
+    session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS, cookieSecure: e.COOKIE_SECURE },
+    limits: { bodyBytes: e.BODY_LIMIT_KB * 1024, uploadBytes: e.UPLOAD_LIMIT_MB * 1024 * 1024 },
+    map: { tileUrl: e.TILE_URL ?? null, tileAttribution: e.TILE_ATTRIBUTION ?? null },
+    gridCodeRule: e.GRID_CODE_RULE,
+    webDist: path.resolve(e.WEB_DIST ?? path.join(import.meta.dirname, '../../../web/dist')),
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+export class ConfigError extends Error {}

@@ -1,0 +1,36 @@
+import { ERRORS, type ErrorCode, type FieldIssue, type RowIssue } from '@chuangcheng/contracts';
+
+/** The one error type services throw. The HTTP layer maps `code` to a status through contracts' ERRORS. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, details?: unknown, message?: string) {
+    super(message ?? ERRORS[code].zh);
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+}
+
+export function fieldError(field: string, message: string, code: ErrorCode = 'VALIDATION_FAILED'): AppError {
+  const fields: FieldIssue[] = [{ field, message }];
+  return new AppError(code, { fields }, `${ERRORS[code].zh}：${field} ${message}`);
+}
+
+export function importError(rows: RowIssue[]): AppError {
+  return new AppError('IMPORT_INVALID', { rows }, `${ERRORS.IMPORT_INVALID.zh}（共 ${rows.length} 处错误）`);
+}
+
+/** Postgres unique_violation, whichever driver raised it. */
+export function isUniqueViolation(e: unknown): boolean {
+  let cur: unknown = e;
+  for (let i = 0; i < 4 && cur; i++) {
+    if (typeof cur === 'object' && cur !== null && (cur as { code?: unknown }).code === '23505') return true;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -1,0 +1,2 @@
+export * from './geo/measure';
+export * from './geo/types';
