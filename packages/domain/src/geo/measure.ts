@@ -6,6 +6,7 @@ function polygons(g: AreaGeometry): Position[][][] {
   return g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
 }
 
+/** Bounding box of the outer rings (holes lie inside them, so they cannot widen it). */
 export function geometryBbox(g: AreaGeometry): BBox {
   let minLng = Infinity;
   let minLat = Infinity;
@@ -37,6 +38,7 @@ function ringArea(ring: Position[]): number {
   return Math.abs((total * EARTH_RADIUS_M * EARTH_RADIUS_M) / 2);
 }
 
+/** Area in m²: outer rings minus holes. */
 export function geometryAreaM2(g: AreaGeometry): number {
   let area = 0;
   for (const poly of polygons(g)) {

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import type { Config } from './config/config';
+import type { Db } from './db/client';
+import type { EndpointMeta } from './http/endpoint';
+import type { AppEnv } from './http/env';
+import { errorHandler, validationHook } from './http/errors';
+import { requestId, securityHeaders, sessionLoader } from './http/middleware';
+import { AppError } from './platform/app-error';
+import type { Clock } from './platform/clock';
+import type { Logger } from './platform/logger';
+import { createAuditService, registerAuditRoutes } from './modules/audit/index';
+import { createAuthService, registerAuthRoutes } from './modules/auth/index';
+import { createOrgService, registerOrgRoutes } from './modules/org/index';
+import { docsPage, swaggerAssetsDir } from './http/docs';
+
+z.config(z.locales.zhCN());
+
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  logger: Logger;
+}
+
+/** The services of one process, built once from injected db/clock/config. */
+export function createServices(deps: Omit<AppDeps, 'logger'>) {
+  const audit = createAuditService({ db: deps.db, clock: deps.clock });
+  const auth = createAuthService({ db: deps.db, clock: deps.clock, audit, session: deps.config.session });
+  const org = createOrgService({ db: deps.db, clock: deps.clock, audit, gridCodeRule: deps.config.gridCodeRule });
+  return { audit, auth, org };
+}
+export type Services = ReturnType<typeof createServices>;
+
+/** Builds the HTTP app (no listen): API, OpenAPI document and docs, and the built web console. */
+export function createApp(deps: AppDeps, services: Services = createServices(deps)) {
+  const { config } = deps;
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const endpoints: EndpointMeta[] = [];
+
+  app.use('*', requestId, securityHeaders);
+  app.onError(errorHandler(deps.logger));
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/')) throw new AppError('NOT_FOUND', { path: c.req.path });
+    return c.text('Not Found', 404);
+  });
+  app.get('/healthz', async (c) => c.json({ ok: true, time: deps.clock.now().toISOString() }));
+
+  const jsonLimit = bodyLimit({ maxSize: config.limits.bodyBytes, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', { limitBytes: config.limits.bodyBytes }); } });
+  const uploadLimit = bodyLimit({ maxSize: config.limits.uploadBytes, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', { limitBytes: config.limits.uploadBytes }); } });
+  app.use('/api/imports/*', uploadLimit);
+  app.use('/api/*', async (c, next) => (c.req.path.startsWith('/api/imports/') ? next() : jsonLimit(c, next)));
+  app.use('/api/*', sessionLoader(services.auth));
+
+  app.get('/api/config', (c) =>
+    c.json({ tileUrl: config.map.tileUrl, tileAttribution: config.map.tileAttribution }),
+  );
+  registerAuthRoutes(app, endpoints, services.auth, { cookieSecure: config.session.cookieSecure, maxHours: config.session.maxHours });
+  registerAuditRoutes(app, endpoints, services.audit);
+  registerOrgRoutes(app, endpoints, services.org);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: '创城 chuangcheng API', version: '0.1.0', description: '错误格式：{ error: { code, message, details } }' },
+  });
+  app.get('/api/docs', (c) => c.html(docsPage()));
+  app.use('/api/docs/assets/*', serveStatic({ root: path.relative(process.cwd(), swaggerAssetsDir()), rewriteRequestPath: (p) => p.replace('/api/docs/assets', '') }));
+
+  if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
+    const root = path.relative(process.cwd(), config.webDist) || '.';
+    const index = fs.readFileSync(path.join(config.webDist, 'index.html'), 'utf8');
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    app.use('/*', serveStatic({ root }));
+    // Client-side routes: any other GET outside /api gets the console's index.html.
+    app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(index)));
+  }
+  return { app, endpoints, services };
+}

@@ -1,0 +1,6 @@
+import type { Command } from 'commander';
+
+/** `import` and `export` subcommands (org registries ↔ xlsx / GeoJSON). */
+export function registerIoCommands(program: Command): void {
+  void program;
+}

@@ -1,0 +1,64 @@
+import { serve } from '@hono/node-server';
+import { createApp, createServices } from './app';
+import type { Config } from './config/config';
+import { type Database, openDatabase } from './db/client';
+import { systemClock } from './platform/clock';
+import type { Logger } from './platform/logger';
+import { loadDemoCity } from './modules/demo/index';
+import { hasAnyCity } from './modules/org/index';
+
+export interface StartedServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates, creates admin and the demo city on first start, and listens. */
+export async function startServer(config: Config, logger: Logger): Promise<StartedServer> {
+  const t0 = performance.now();
+  const database: Database = await openDatabase(config);
+  try {
+    await database.migrate();
+    const deps = { db: database.db, clock: systemClock, config, logger };
+    const services = createServices(deps);
+    const admin = await services.auth.ensureAdmin(config.adminPassword);
+    const lines: string[] = [];
+    if (admin) {
+      lines.push(
+        admin.generated
+          ? `已创建管理员账号 admin，初始密码（仅显示这一次）：${admin.password}`
+          : '已创建管理员账号 admin，密码为 CHUANGCHENG_ADMIN_PASSWORD 的值',
+      );
+    }
+    const wantDemo = config.demo.load ?? database.kind === 'pglite';
+    if (wantDemo && !(await hasAnyCity(database.db))) {
+      logger.info('loading the demo city', { grids: config.demo.grids });
+      const demo = await loadDemoCity(database.db, { grids: config.demo.grids, password: config.demo.password });
+      lines.push(`已载入演示城市「示范市」（${demo.counts.grids ?? 0} 个网格）。演示账号（密码 ${config.demo.password}）：`);
+      for (const a of demo.accounts) lines.push(`  ${a.username.padEnd(10)} ${a.role}`);
+    }
+    const { app } = createApp(deps, services);
+    const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    });
+    const addr = server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : config.port;
+    const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+    const url = `http://${host}:${port}`;
+    const sweep = setInterval(() => void services.auth.purgeExpiredSessions().catch(() => undefined), 3_600_000);
+    sweep.unref();
+    for (const l of lines) console.log(l);
+    console.log(`数据库：${database.kind === 'pglite' ? `嵌入式 PGlite（${config.dataDir}）` : 'PostgreSQL'}`);
+    console.log(`chuangcheng ready: ${url}  (${Math.round(performance.now() - t0)} ms)`);
+    return {
+      url,
+      close: async () => {
+        clearInterval(sweep);
+        await new Promise<void>((r) => server.close(() => r()));
+        await database.close();
+      },
+    };
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+}

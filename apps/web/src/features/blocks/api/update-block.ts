@@ -1,0 +1,15 @@
+import type { CreateBlock, Block } from '@chuangcheng/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+
+type UpdateBlock = Partial<CreateBlock>;
+
+/** PATCH /api/blocks/{id} */
+export function updateBlock({ id, body }: { id: string; body: UpdateBlock }): Promise<Block> {
+  return api.patch<Block>(`/api/blocks/${id}`, body);
+}
+
+export function useUpdateBlock() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: updateBlock, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['blocks'] }) });
+}
