@@ -3,12 +3,17 @@ module.exports = {
   forbidden: [
     {
       name: 'domain-is-pure',
-      comment: 'packages/domain has no I/O and imports no framework, database or HTTP code.',
+      comment: 'packages/domain has no I/O and imports no framework: only itself, node:crypto-free maths and the geometry libraries.',
       severity: 'error',
       from: { path: '^packages/domain' },
-      to: {
-        path: '(^apps/|^packages/contracts)|node_modules/(hono|@hono|drizzle-orm|pg|@electric-sql|react|antd|exceljs)/',
-      },
+      to: { pathNot: ['^packages/domain/', 'node_modules/(flatbush|@turf)/'] },
+    },
+    {
+      name: 'no-unresolvable',
+      comment: 'An import that does not resolve is a missing dependency (or a boundary dodge).',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
     },
     {
       name: 'domain-no-node-io',
@@ -62,7 +67,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(node_modules|dist|/migrations/)' },
+    exclude: { path: '(^|/)dist/|/migrations/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.base.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },

@@ -1,22 +1,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { Config } from './config/config';
 import type { Db } from './db/client';
+import { docsPage, swaggerAssetsDir } from './http/docs';
 import type { EndpointMeta } from './http/endpoint';
 import type { AppEnv } from './http/env';
 import { errorHandler, validationHook } from './http/errors';
 import { requestId, securityHeaders, sessionLoader } from './http/middleware';
+import { createAuditService, registerAuditRoutes } from './modules/audit/index';
+import { createAuthService, registerAuthRoutes } from './modules/auth/index';
+import {
+  createOrgIoService,
+  createOrgService,
+  registerOrgIoRoutes,
+  registerOrgRoutes,
+} from './modules/org/index';
 import { AppError } from './platform/app-error';
 import type { Clock } from './platform/clock';
 import type { Logger } from './platform/logger';
-import { createAuditService, registerAuditRoutes } from './modules/audit/index';
-import { createAuthService, registerAuthRoutes } from './modules/auth/index';
-import { createOrgService, registerOrgRoutes } from './modules/org/index';
-import { docsPage, swaggerAssetsDir } from './http/docs';
 
 z.config(z.locales.zhCN());
 
@@ -31,7 +36,12 @@ export interface AppDeps {
 export function createServices(deps: Omit<AppDeps, 'logger'>) {
   const audit = createAuditService({ db: deps.db, clock: deps.clock });
   const auth = createAuthService({ db: deps.db, clock: deps.clock, audit, session: deps.config.session });
-  const org = createOrgService({ db: deps.db, clock: deps.clock, audit, gridCodeRule: deps.config.gridCodeRule });
+  const org = createOrgService({
+    db: deps.db,
+    clock: deps.clock,
+    audit,
+    gridCodeRule: deps.config.gridCodeRule,
+  });
   return { audit, auth, org };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -50,25 +60,55 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   });
   app.get('/healthz', async (c) => c.json({ ok: true, time: deps.clock.now().toISOString() }));
 
-  const jsonLimit = bodyLimit({ maxSize: config.limits.bodyBytes, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', { limitBytes: config.limits.bodyBytes }); } });
-  const uploadLimit = bodyLimit({ maxSize: config.limits.uploadBytes, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', { limitBytes: config.limits.uploadBytes }); } });
+  const jsonLimit = bodyLimit({
+    maxSize: config.limits.bodyBytes,
+    onError: () => {
+      throw new AppError('PAYLOAD_TOO_LARGE', { limitBytes: config.limits.bodyBytes });
+    },
+  });
+  const uploadLimit = bodyLimit({
+    maxSize: config.limits.uploadBytes,
+    onError: () => {
+      throw new AppError('PAYLOAD_TOO_LARGE', { limitBytes: config.limits.uploadBytes });
+    },
+  });
   app.use('/api/imports/*', uploadLimit);
-  app.use('/api/*', async (c, next) => (c.req.path.startsWith('/api/imports/') ? next() : jsonLimit(c, next)));
+  app.use('/api/*', async (c, next) =>
+    c.req.path.startsWith('/api/imports/') ? next() : jsonLimit(c, next),
+  );
   app.use('/api/*', sessionLoader(services.auth));
 
   app.get('/api/config', (c) =>
     c.json({ tileUrl: config.map.tileUrl, tileAttribution: config.map.tileAttribution }),
   );
-  registerAuthRoutes(app, endpoints, services.auth, { cookieSecure: config.session.cookieSecure, maxHours: config.session.maxHours });
+  registerAuthRoutes(app, endpoints, services.auth, {
+    cookieSecure: config.session.cookieSecure,
+    maxHours: config.session.maxHours,
+  });
   registerAuditRoutes(app, endpoints, services.audit);
   registerOrgRoutes(app, endpoints, services.org);
+  registerOrgIoRoutes(
+    app,
+    endpoints,
+    createOrgIoService({ ...services, db: deps.db, clock: deps.clock, gridCodeRule: config.gridCodeRule }),
+  );
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
-    info: { title: '创城 chuangcheng API', version: '0.1.0', description: '错误格式：{ error: { code, message, details } }' },
+    info: {
+      title: '创城 chuangcheng API',
+      version: '0.1.0',
+      description: '错误格式：{ error: { code, message, details } }',
+    },
   });
   app.get('/api/docs', (c) => c.html(docsPage()));
-  app.use('/api/docs/assets/*', serveStatic({ root: path.relative(process.cwd(), swaggerAssetsDir()), rewriteRequestPath: (p) => p.replace('/api/docs/assets', '') }));
+  app.use(
+    '/api/docs/assets/*',
+    serveStatic({
+      root: path.relative(process.cwd(), swaggerAssetsDir()),
+      rewriteRequestPath: (p) => p.replace('/api/docs/assets', ''),
+    }),
+  );
 
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
     const root = path.relative(process.cwd(), config.webDist) || '.';

@@ -6,11 +6,11 @@ import { progressBar } from './cli/progress';
 import { type Config, ConfigError, loadConfig } from './config/config';
 import { type Database, openDatabase } from './db/client';
 import { DataDirLockedError } from './db/lock';
+import { loadDemoCity } from './modules/demo/index';
 import { systemCtx } from './platform/actor';
 import { AppError } from './platform/app-error';
 import { systemClock } from './platform/clock';
 import { createLogger } from './platform/logger';
-import { loadDemoCity } from './modules/demo/index';
 import { startServer } from './server';
 
 /** Opens the configured database, runs `fn`, closes it. */
@@ -68,7 +68,8 @@ program
       });
       bar.done();
       console.log(`完成：${JSON.stringify(r.counts)}`);
-      for (const a of r.accounts) console.log(`  ${a.username.padEnd(10)} ${a.role.padEnd(12)} 密码 ${a.password}`);
+      for (const a of r.accounts)
+        console.log(`  ${a.username.padEnd(10)} ${a.role.padEnd(12)} 密码 ${a.password}`);
     }),
   );
 
@@ -82,21 +83,29 @@ user
   .option('--password <password>', '密码（不给则生成并显示一次）')
   .option('--region <id>', '管辖区划 id')
   .option('--unit <id>', '所属单位 id')
-  .action((o: { username: string; name: string; role: (typeof ROLES)[number]; password?: string; region?: string; unit?: string }) =>
-    withDatabase(async (database, config) => {
-      const { auth } = servicesOf(database, config);
-      const { generatePassword } = await import('./modules/auth/index');
-      const password = o.password ?? generatePassword();
-      const u = await auth.createUser(systemCtx(), {
-        username: o.username,
-        displayName: o.name,
-        role: o.role,
-        password,
-        regionId: o.region ?? null,
-        unitId: o.unit ?? null,
-      });
-      console.log(`已创建用户 ${u.username}（${u.role}）${o.password ? '' : `，初始密码：${password}`}`);
-    }),
+  .action(
+    (o: {
+      username: string;
+      name: string;
+      role: (typeof ROLES)[number];
+      password?: string;
+      region?: string;
+      unit?: string;
+    }) =>
+      withDatabase(async (database, config) => {
+        const { auth } = servicesOf(database, config);
+        const { generatePassword } = await import('./modules/auth/index');
+        const password = o.password ?? generatePassword();
+        const u = await auth.createUser(systemCtx(), {
+          username: o.username,
+          displayName: o.name,
+          role: o.role,
+          password,
+          regionId: o.region ?? null,
+          unitId: o.unit ?? null,
+        });
+        console.log(`已创建用户 ${u.username}（${u.role}）${o.password ? '' : `，初始密码：${password}`}`);
+      }),
   );
 
 const audit = program.command('audit').description('审计日志');
@@ -105,7 +114,9 @@ audit
   .description('校验审计日志哈希链，发现被篡改、删除或插入的记录（退出码 1）')
   .action(() =>
     withDatabase(async (database, config) => {
-      const r = await servicesOf(database, config).audit.verify((n) => process.stderr.write(`\r已校验 ${n} 条`));
+      const r = await servicesOf(database, config).audit.verify((n) =>
+        process.stderr.write(`\r已校验 ${n} 条`),
+      );
       process.stderr.write('\n');
       if (r.ok) console.log(`审计日志完整：${r.chains} 条链，${r.rows} 条记录`);
       else {
@@ -120,7 +131,10 @@ registerIoCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof ConfigError || e instanceof DataDirLockedError) console.error(e.message);
-  else if (e instanceof AppError) console.error(`错误 ${e.code}：${e.message}${e.details ? `\n${JSON.stringify(e.details, null, 2)}` : ''}`);
+  else if (e instanceof AppError)
+    console.error(
+      `错误 ${e.code}：${e.message}${e.details ? `\n${JSON.stringify(e.details, null, 2)}` : ''}`,
+    );
   else console.error(e);
   process.exit(1);
 });

@@ -2,10 +2,10 @@ import { serve } from '@hono/node-server';
 import { createApp, createServices } from './app';
 import type { Config } from './config/config';
 import { type Database, openDatabase } from './db/client';
-import { systemClock } from './platform/clock';
-import type { Logger } from './platform/logger';
 import { loadDemoCity } from './modules/demo/index';
 import { hasAnyCity } from './modules/org/index';
+import { systemClock } from './platform/clock';
+import type { Logger } from './platform/logger';
 
 export interface StartedServer {
   url: string;
@@ -32,8 +32,13 @@ export async function startServer(config: Config, logger: Logger): Promise<Start
     const wantDemo = config.demo.load ?? database.kind === 'pglite';
     if (wantDemo && !(await hasAnyCity(database.db))) {
       logger.info('loading the demo city', { grids: config.demo.grids });
-      const demo = await loadDemoCity(database.db, { grids: config.demo.grids, password: config.demo.password });
-      lines.push(`已载入演示城市「示范市」（${demo.counts.grids ?? 0} 个网格）。演示账号（密码 ${config.demo.password}）：`);
+      const demo = await loadDemoCity(database.db, {
+        grids: config.demo.grids,
+        password: config.demo.password,
+      });
+      lines.push(
+        `已载入演示城市「示范市」（${demo.counts.grids ?? 0} 个网格）。演示账号（密码 ${config.demo.password}）：`,
+      );
       for (const a of demo.accounts) lines.push(`  ${a.username.padEnd(10)} ${a.role}`);
     }
     const { app } = createApp(deps, services);
@@ -44,10 +49,15 @@ export async function startServer(config: Config, logger: Logger): Promise<Start
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
     const url = `http://${host}:${port}`;
-    const sweep = setInterval(() => void services.auth.purgeExpiredSessions().catch(() => undefined), 3_600_000);
+    const sweep = setInterval(
+      () => void services.auth.purgeExpiredSessions().catch(() => undefined),
+      3_600_000,
+    );
     sweep.unref();
     for (const l of lines) console.log(l);
-    console.log(`数据库：${database.kind === 'pglite' ? `嵌入式 PGlite（${config.dataDir}）` : 'PostgreSQL'}`);
+    console.log(
+      `数据库：${database.kind === 'pglite' ? `嵌入式 PGlite（${config.dataDir}）` : 'PostgreSQL'}`,
+    );
     console.log(`chuangcheng ready: ${url}  (${Math.round(performance.now() - t0)} ms)`);
     return {
       url,

@@ -17,7 +17,11 @@ export async function createTestApp(env: Record<string, string> = {}) {
   const built = createApp({ db: database.db, clock, config, logger });
   const { app, services } = built;
 
-  async function call(method: string, path: string, opts: { body?: unknown; session?: Session; headers?: Record<string, string> } = {}) {
+  async function call(
+    method: string,
+    path: string,
+    opts: { body?: unknown; session?: Session; headers?: Record<string, string> } = {},
+  ) {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
     if (opts.session) {
@@ -27,7 +31,12 @@ export async function createTestApp(env: Record<string, string> = {}) {
     const res = await app.request(path, {
       method,
       headers,
-      body: opts.body === undefined ? undefined : typeof opts.body === 'string' || opts.body instanceof FormData ? (opts.body as string | FormData) : JSON.stringify(opts.body),
+      body:
+        opts.body === undefined
+          ? undefined
+          : typeof opts.body === 'string' || opts.body instanceof FormData
+            ? (opts.body as string | FormData)
+            : JSON.stringify(opts.body),
     });
     const text = await res.text();
     let json: unknown = null;
@@ -52,7 +61,17 @@ export async function createTestApp(env: Record<string, string> = {}) {
     return { token, csrf: me.csrfToken, userId: me.id };
   }
 
-  return { ...built, database, db: database.db, clock, config, call, login, services, close: () => database.close() };
+  return {
+    ...built,
+    database,
+    db: database.db,
+    clock,
+    config,
+    call,
+    login,
+    services,
+    close: () => database.close(),
+  };
 }
 
 export interface Session {

@@ -18,7 +18,8 @@ declare module 'vitest' {
  * PostgreSQL `CREATE DATABASE … TEMPLATE`.
  */
 export default async function setup(project: TestProject) {
-  if (process.env.TEST_DB_DRIVER === 'postgres') {
+  // The project's test.env reaches workers only, so global setup goes by the project name.
+  if (project.name === 'api-postgres') {
     const url = process.env.TEST_DATABASE_URL;
     if (!url) throw new Error('TEST_DATABASE_URL is not set');
     const name = `cc_tmpl_${process.pid}_${Date.now()}`;

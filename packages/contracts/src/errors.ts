@@ -6,12 +6,20 @@ import type { Label } from './labels';
  * One table: the server maps codes to statuses with it, the web shows the messages.
  */
 export const ERRORS = {
-  VALIDATION_FAILED: { status: 400, zh: '输入有误，请检查标出的字段', en: 'Invalid input; check the listed fields' },
+  VALIDATION_FAILED: {
+    status: 400,
+    zh: '输入有误，请检查标出的字段',
+    en: 'Invalid input; check the listed fields',
+  },
   MALFORMED_JSON: { status: 400, zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '请求体过大', en: 'The request body is too large' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please log in' },
-  SESSION_EXPIRED: { status: 401, zh: '登录已超时，请重新登录', en: 'Your session has expired; please log in again' },
+  SESSION_EXPIRED: {
+    status: 401,
+    zh: '登录已超时，请重新登录',
+    en: 'Your session has expired; please log in again',
+  },
   INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
   ACCOUNT_LOCKED: {
     status: 423,
@@ -19,7 +27,11 @@ export const ERRORS = {
     en: 'Too many failed logins; the account is locked for a while',
   },
   ACCOUNT_DISABLED: { status: 403, zh: '账号已停用', en: 'The account is disabled' },
-  CSRF_FAILED: { status: 403, zh: '安全校验失败，请刷新页面后重试', en: 'CSRF check failed; reload the page' },
+  CSRF_FAILED: {
+    status: 403,
+    zh: '安全校验失败，请刷新页面后重试',
+    en: 'CSRF check failed; reload the page',
+  },
   FORBIDDEN_ROLE: { status: 403, zh: '您的角色无权执行此操作', en: 'Your role may not do this' },
   FORBIDDEN_SCOPE: { status: 403, zh: '该数据不在您的管辖范围内', en: 'This record is outside your scope' },
   NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
@@ -40,7 +52,11 @@ export const ERRORS = {
   },
   INVALID_GEOMETRY: { status: 400, zh: '几何图形无效', en: 'Invalid geometry' },
   INVALID_CODE: { status: 400, zh: '编码格式不正确', en: 'Invalid code format' },
-  IMPORT_INVALID: { status: 422, zh: '导入文件有错误，未写入任何数据', en: 'The import has errors; nothing was written' },
+  IMPORT_INVALID: {
+    status: 422,
+    zh: '导入文件有错误，未写入任何数据',
+    en: 'The import has errors; nothing was written',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误，请联系管理员', en: 'Internal server error' },
 } as const satisfies Record<string, Label & { status: number }>;

@@ -17,7 +17,12 @@ export const REGION_LEVEL_LABELS: Labels<RegionLevel> = {
  * Region codes are strings: 6-digit county-level code (GB/T 2260), + 3 street digits, + 3 community
  * digits. A city uses its own 6-digit code.
  */
-export const REGION_CODE_LENGTH: Record<RegionLevel, number> = { city: 6, district: 6, street: 9, community: 12 };
+export const REGION_CODE_LENGTH: Record<RegionLevel, number> = {
+  city: 6,
+  district: 6,
+  street: 9,
+  community: 12,
+};
 
 export const regionSchema = z.object({
   id: z.uuid(),
@@ -32,7 +37,10 @@ export type Region = z.infer<typeof regionSchema>;
 
 export const createRegionSchema = z.strictObject({
   parentId: z.uuid().nullable(),
-  code: z.string().trim().regex(/^\d{6}(\d{3}){0,2}$/, '编码应为 6、9 或 12 位数字'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}(\d{3}){0,2}$/, '编码应为 6、9 或 12 位数字'),
   name: z.string().trim().min(1).max(64),
   level: z.enum(REGION_LEVELS),
 });
@@ -72,7 +80,12 @@ export type Unit = z.infer<typeof unitSchema>;
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
 export const createUnitSchema = z.strictObject({
-  code: z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/, '编码只能包含字母、数字、_ 和 -'),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(32)
+    .regex(/^[A-Za-z0-9_-]+$/, '编码只能包含字母、数字、_ 和 -'),
   name: z.string().trim().min(1).max(64),
   kind: z.enum(UNIT_KINDS),
   parentId: z.uuid().nullable().optional(),
@@ -92,7 +105,13 @@ export const unitListQuerySchema = pageQuerySchema.extend({
 
 // ---- people ------------------------------------------------------------------------------------
 
-export const PERSON_DUTIES = ['grid_worker', 'sponsor_leader', 'contact', 'responsible', 'inspector'] as const;
+export const PERSON_DUTIES = [
+  'grid_worker',
+  'sponsor_leader',
+  'contact',
+  'responsible',
+  'inspector',
+] as const;
 export type PersonDuty = (typeof PERSON_DUTIES)[number];
 export const PERSON_DUTY_LABELS: Labels<PersonDuty> = {
   grid_worker: { zh: '网格员', en: 'Grid worker' },
@@ -145,9 +164,15 @@ export const polygonGeometrySchema = z.object({
 });
 export const multiPolygonGeometrySchema = z.object({
   type: z.literal('MultiPolygon'),
-  coordinates: z.array(z.array(z.array(position).min(4)).min(1)).min(1).max(50),
+  coordinates: z
+    .array(z.array(z.array(position).min(4)).min(1))
+    .min(1)
+    .max(50),
 });
-export const gridGeometrySchema = z.discriminatedUnion('type', [polygonGeometrySchema, multiPolygonGeometrySchema]);
+export const gridGeometrySchema = z.discriminatedUnion('type', [
+  polygonGeometrySchema,
+  multiPolygonGeometrySchema,
+]);
 export type GridGeometry = z.infer<typeof gridGeometrySchema>;
 
 const ref = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
@@ -235,7 +260,12 @@ export const blockSchema = z.object({
 export type Block = z.infer<typeof blockSchema>;
 
 export const createBlockSchema = z.strictObject({
-  code: z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/, '编码只能包含字母、数字、_ 和 -'),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(32)
+    .regex(/^[A-Za-z0-9_-]+$/, '编码只能包含字母、数字、_ 和 -'),
   name: z.string().trim().min(1).max(64),
   leadUnitId: z.uuid(),
   responsibleUnitIds: z.array(z.uuid()).max(50).default([]),

@@ -13,10 +13,20 @@ const envSchema = z.object({
   CHUANGCHENG_ADMIN_PASSWORD: z.string().optional(),
   /** Load the demo city on an empty database: default yes on the embedded database, no on PostgreSQL. */
   CHUANGCHENG_DEMO: bool.optional(),
-  CHUANGCHENG_DEMO_GRIDS: z.coerce.number().int().min(10).max(500000).default(2000),
+  CHUANGCHENG_DEMO_GRIDS: z.coerce.number().int().min(50).max(500000).default(2000),
   CHUANGCHENG_DEMO_PASSWORD: z.string().default('Demo@2026'),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   COOKIE_SECURE: bool.default(false),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(100_000).default(1024),
   UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(1024).default(20),
@@ -46,7 +56,9 @@ export interface Config {
 
 /** Parse the environment once; on bad values exit with a readable message naming the variables. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  // An empty variable means "not set" (shells and service files often export VAR=).
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`配置有误 (invalid configuration):\n${lines.join('\n')}`);
@@ -58,8 +70,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.CHUANGCHENG_DATA_DIR),
     adminPassword: e.CHUANGCHENG_ADMIN_PASSWORD,
-    demo: { load: e.CHUANGCHENG_DEMO, grids: e.CHUANGCHENG_DEMO_GRIDS, password: e.CHUANGCHENG_DEMO_PASSWORD },
-    session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS, cookieSecure: e.COOKIE_SECURE },
+    demo: {
+      load: e.CHUANGCHENG_DEMO,
+      grids: e.CHUANGCHENG_DEMO_GRIDS,
+      password: e.CHUANGCHENG_DEMO_PASSWORD,
+    },
+    session: {
+      idleMinutes: e.SESSION_IDLE_MINUTES,
+      maxHours: e.SESSION_MAX_HOURS,
+      cookieSecure: e.COOKIE_SECURE,
+    },
     limits: { bodyBytes: e.BODY_LIMIT_KB * 1024, uploadBytes: e.UPLOAD_LIMIT_MB * 1024 * 1024 },
     map: { tileUrl: e.TILE_URL ?? null, tileAttribution: e.TILE_ATTRIBUTION ?? null },
     gridCodeRule: e.GRID_CODE_RULE,

@@ -75,11 +75,11 @@ function errorResponses() {
  * Declares one endpoint: its contract (for validation and the OpenAPI document), who may call it,
  * and its handler — a checklist of validate (done here), authorize (gate + service), act, present.
  */
-export function endpoint<B extends AnyZod | undefined, Q extends AnyZod | undefined, P extends AnyZod | undefined>(
-  app: App,
-  registry: EndpointMeta[],
-  spec: EndpointSpec<B, Q, P>,
-): void {
+export function endpoint<
+  B extends AnyZod | undefined,
+  Q extends AnyZod | undefined,
+  P extends AnyZod | undefined,
+>(app: App, registry: EndpointMeta[], spec: EndpointSpec<B, Q, P>): void {
   registry.push({ method: spec.method, path: spec.path, access: spec.access, summary: spec.summary });
   const status = spec.status ?? 200;
   const request: Record<string, unknown> = {};
@@ -89,7 +89,11 @@ export function endpoint<B extends AnyZod | undefined, Q extends AnyZod | undefi
   if (spec.consumes) {
     request.body = {
       required: true,
-      content: { [spec.consumes]: { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } },
+      content: {
+        [spec.consumes]: {
+          schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+        },
+      },
     };
   }
   const okContent = spec.produces
@@ -105,28 +109,34 @@ export function endpoint<B extends AnyZod | undefined, Q extends AnyZod | undefi
     description: `权限 access: ${spec.access === 'public' || spec.access === 'authenticated' ? spec.access : spec.access.join(', ')}`,
     middleware: [gate(spec.access)],
     request: request as never,
-    responses: { [status]: { description: 'OK', ...(okContent ? { content: okContent } : {}) }, ...errorResponses() },
+    responses: {
+      [status]: { description: 'OK', ...(okContent ? { content: okContent } : {}) },
+      ...errorResponses(),
+    },
   });
-  app.openapi(route as never, (async (c: Context<AppEnv>) => {
-    const valid = c.req as unknown as { valid(target: string): unknown };
-    const actor = c.get('actor');
-    const ctx: Ctx = {
-      get actor(): Actor {
-        if (!actor) throw new AppError('UNAUTHENTICATED');
-        return actor;
-      },
-      meta: { requestId: c.get('requestId'), ip: c.get('ip') },
-    };
-    const result = await spec.handler({
-      c,
-      ctx,
-      body: (spec.body ? valid.valid('json') : undefined) as Infer<B>,
-      query: (spec.query ? valid.valid('query') : undefined) as Infer<Q>,
-      params: (spec.params ? valid.valid('param') : undefined) as Infer<P>,
-    });
-    if (result instanceof Response) return result;
-    return c.json(result as object, status);
-  }) as never);
+  app.openapi(
+    route as never,
+    (async (c: Context<AppEnv>) => {
+      const valid = c.req as unknown as { valid(target: string): unknown };
+      const actor = c.get('actor');
+      const ctx: Ctx = {
+        get actor(): Actor {
+          if (!actor) throw new AppError('UNAUTHENTICATED');
+          return actor;
+        },
+        meta: { requestId: c.get('requestId'), ip: c.get('ip') },
+      };
+      const result = await spec.handler({
+        c,
+        ctx,
+        body: (spec.body ? valid.valid('json') : undefined) as Infer<B>,
+        query: (spec.query ? valid.valid('query') : undefined) as Infer<Q>,
+        params: (spec.params ? valid.valid('param') : undefined) as Infer<P>,
+      });
+      if (result instanceof Response) return result;
+      return c.json(result as object, status);
+    }) as never,
+  );
 }
 
 export const idParams = z.object({ id: z.uuid() });

@@ -20,7 +20,11 @@ export function fieldsOf(error: z.ZodError): FieldIssue[] {
 export function validationHook(result: { success: boolean; error?: unknown }): void {
   if (!result.success) {
     const fields = fieldsOf(result.error as z.ZodError);
-    throw new AppError('VALIDATION_FAILED', { fields }, `${ERRORS.VALIDATION_FAILED.zh}：${fields.map((f) => f.field).join('、')}`);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      { fields },
+      `${ERRORS.VALIDATION_FAILED.zh}：${fields.map((f) => f.field).join('、')}`,
+    );
   }
 }
 

@@ -1,9 +1,9 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
-import { newToken } from '../platform/ids';
 import type { AuthService } from '../modules/auth/index';
 import { SESSION_COOKIE } from '../modules/auth/index';
+import { newToken } from '../platform/ids';
 import type { AppEnv } from './env';
 
 /** A request id for every request (accepted from a proxy when sane), echoed in X-Request-Id and error bodies. */

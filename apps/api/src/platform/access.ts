@@ -27,7 +27,7 @@ export function inCity(actor: Actor, cityId: string): boolean {
 export function inRegion(actor: Actor, cityId: string, path: string | null): boolean {
   if (!inCity(actor, cityId)) return false;
   if (actor.regionPath === null) return true;
-  return path !== null && path.startsWith(actor.regionPath);
+  return path?.startsWith(actor.regionPath) ?? false;
 }
 
 export function requireCity(actor: Actor, cityId: string): void {

@@ -6,7 +6,7 @@ export class AppError extends Error {
   readonly details: unknown;
 
   constructor(code: ErrorCode, details?: unknown, message?: string) {
-    super(message ?? ERRORS[code].zh);
+    super(message ?? withFieldMessages(ERRORS[code].zh, details));
     this.code = code;
     this.details = details;
   }
@@ -14,6 +14,12 @@ export class AppError extends Error {
   get status(): number {
     return ERRORS[this.code].status;
   }
+}
+
+/** "编码已存在：网格编码 X 已存在" — the message names the problem, not only its class. */
+function withFieldMessages(base: string, details: unknown): string {
+  const fields = (details as { fields?: FieldIssue[] } | undefined)?.fields;
+  return fields?.length ? `${base}：${fields.map((f) => f.message).join('；')}` : base;
 }
 
 export function fieldError(field: string, message: string, code: ErrorCode = 'VALIDATION_FAILED'): AppError {

@@ -11,7 +11,10 @@ export interface Logger {
 function serialize(fields: Record<string, unknown> | undefined): string {
   if (!fields) return '';
   const plain = Object.fromEntries(
-    Object.entries(fields).map(([k, v]) => [k, v instanceof Error ? { message: v.message, stack: v.stack } : v]),
+    Object.entries(fields).map(([k, v]) => [
+      k,
+      v instanceof Error ? { message: v.message, stack: v.stack } : v,
+    ]),
   );
   return ` ${JSON.stringify(plain)}`;
 }
@@ -20,7 +23,8 @@ function serialize(fields: Record<string, unknown> | undefined): string {
 export function createLogger(level: Level = 'info'): Logger {
   const at = ORDER[level];
   const write = (l: Exclude<Level, 'silent'>, msg: string, fields?: Record<string, unknown>) => {
-    if (ORDER[l] >= at) process.stderr.write(`${new Date().toISOString()} ${l.toUpperCase()} ${msg}${serialize(fields)}\n`);
+    if (ORDER[l] >= at)
+      process.stderr.write(`${new Date().toISOString()} ${l.toUpperCase()} ${msg}${serialize(fields)}\n`);
   };
   return {
     debug: (m, f) => write('debug', m, f),

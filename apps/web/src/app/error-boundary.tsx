@@ -20,7 +20,9 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
 
   override render() {
     if (!this.state.error) return this.props.children;
-    const chunkFailed = /dynamically imported module|Importing a module script failed/i.test(this.state.error.message);
+    const chunkFailed = /dynamically imported module|Importing a module script failed/i.test(
+      this.state.error.message,
+    );
     return (
       <Result
         status="error"

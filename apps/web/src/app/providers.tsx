@@ -29,11 +29,17 @@ export function Providers() {
       redirecting = true;
       const { pathname, search } = router.state.location;
       setCsrfToken(null);
-      void router.navigate(loginPath(code === 'SESSION_EXPIRED' ? 'expired' : null, pathname + search), { replace: true }).then(() => {
-        queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'config' && q.queryKey[0] !== 'auth' });
-        queryClient.setQueryData(meQueryKey, null);
-        redirecting = false;
-      });
+      void router
+        .navigate(loginPath(code === 'SESSION_EXPIRED' ? 'expired' : null, pathname + search), {
+          replace: true,
+        })
+        .then(() => {
+          queryClient.removeQueries({
+            predicate: (q) => q.queryKey[0] !== 'config' && q.queryKey[0] !== 'auth',
+          });
+          queryClient.setQueryData(meQueryKey, null);
+          redirecting = false;
+        });
     });
     return () => setUnauthorizedHandler(null);
   }, [router, queryClient]);

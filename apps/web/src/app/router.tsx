@@ -7,7 +7,7 @@ import { loginPath, useSession } from '../lib/session';
 import { ConsoleLayout } from './layouts/console-layout';
 import { PageFallback } from './page-fallback';
 import { NotFoundPage, RoutePage } from './route-page';
-import { ROUTES } from './routes';
+import { ROUTES, routeOf } from './routes';
 
 const LoginPage = lazy(() => import('../features/auth/components/login-page'));
 
@@ -42,6 +42,8 @@ const pageRoutes: RouteObject[] = ROUTES.map((route) =>
 );
 
 export function createRouter() {
+  // Fetch the first page's code while the session is being checked, not after.
+  void routeOf(window.location.pathname)?.preload();
   return createBrowserRouter([
     {
       path: '/login',

@@ -29,12 +29,20 @@ export interface AppRoute {
   /** 'full': the page fills the content area edge to edge (the map). */
   layout?: 'full';
   component: LazyExoticComponent<ComponentType>;
+  /** Starts loading the page's chunk (the router calls it for the first page, in parallel with the session). */
+  preload: () => Promise<unknown>;
 }
 
 export const MENU_GROUPS: Record<MenuGroup, { label: Label; icon: ComponentType }> = {
   org: { label: { zh: '基础数据', en: 'Master data' }, icon: DatabaseOutlined },
   system: { label: { zh: '系统管理', en: 'Administration' }, icon: SettingOutlined },
 };
+
+type PageModule = { default: ComponentType };
+
+function page(load: () => Promise<PageModule>): Pick<AppRoute, 'component' | 'preload'> {
+  return { component: lazy(load), preload: load };
+}
 
 const EVERYONE: readonly Role[] = ['admin', 'office', 'leader', 'unit', 'grid_worker', 'inspector'];
 
@@ -45,7 +53,7 @@ export const ROUTES: readonly AppRoute[] = [
     label: { zh: '首页', en: 'Overview' },
     icon: HomeOutlined,
     roles: EVERYONE,
-    component: lazy(() => import('../features/overview/components/overview-page')),
+    ...page(() => import('../features/overview/components/overview-page')),
   },
   {
     path: '/map',
@@ -53,7 +61,7 @@ export const ROUTES: readonly AppRoute[] = [
     icon: EnvironmentOutlined,
     roles: EVERYONE,
     layout: 'full',
-    component: lazy(() => import('../features/map/components/map-page')),
+    ...page(() => import('../features/map/components/map-page')),
   },
   {
     path: '/regions',
@@ -61,7 +69,7 @@ export const ROUTES: readonly AppRoute[] = [
     icon: ApartmentOutlined,
     roles: ['admin', 'office', 'leader'],
     group: 'org',
-    component: lazy(() => import('../features/regions/components/regions-page')),
+    ...page(() => import('../features/regions/components/regions-page')),
   },
   {
     path: '/units',
@@ -69,7 +77,7 @@ export const ROUTES: readonly AppRoute[] = [
     icon: BankOutlined,
     roles: ['admin', 'office', 'leader', 'unit'],
     group: 'org',
-    component: lazy(() => import('../features/units/components/units-page')),
+    ...page(() => import('../features/units/components/units-page')),
   },
   {
     path: '/people',
@@ -77,7 +85,7 @@ export const ROUTES: readonly AppRoute[] = [
     icon: TeamOutlined,
     roles: ['admin', 'office', 'unit'],
     group: 'org',
-    component: lazy(() => import('../features/people/components/people-page')),
+    ...page(() => import('../features/people/components/people-page')),
   },
   {
     path: '/blocks',
@@ -85,7 +93,7 @@ export const ROUTES: readonly AppRoute[] = [
     icon: BuildOutlined,
     roles: ['admin', 'office', 'leader'],
     group: 'org',
-    component: lazy(() => import('../features/blocks/components/blocks-page')),
+    ...page(() => import('../features/blocks/components/blocks-page')),
   },
   {
     path: '/grids',
@@ -93,14 +101,14 @@ export const ROUTES: readonly AppRoute[] = [
     icon: BorderOuterOutlined,
     roles: ['admin', 'office', 'leader', 'grid_worker', 'inspector'],
     group: 'org',
-    component: lazy(() => import('../features/grids/components/grids-page')),
+    ...page(() => import('../features/grids/components/grids-page')),
   },
   {
     path: '/imports',
     label: { zh: '数据导入', en: 'Data import' },
     icon: CloudUploadOutlined,
     roles: ['admin', 'office'],
-    component: lazy(() => import('../features/imports/components/imports-page')),
+    ...page(() => import('../features/imports/components/imports-page')),
   },
   {
     path: '/users',
@@ -108,7 +116,7 @@ export const ROUTES: readonly AppRoute[] = [
     icon: UserOutlined,
     roles: ['admin'],
     group: 'system',
-    component: lazy(() => import('../features/users/components/users-page')),
+    ...page(() => import('../features/users/components/users-page')),
   },
   {
     path: '/audit',
@@ -116,7 +124,7 @@ export const ROUTES: readonly AppRoute[] = [
     icon: AuditOutlined,
     roles: ['admin'],
     group: 'system',
-    component: lazy(() => import('../features/audit/components/audit-page')),
+    ...page(() => import('../features/audit/components/audit-page')),
   },
 ];
 
@@ -127,5 +135,8 @@ export function canOpen(route: AppRoute, role: Role): boolean {
 /** The route a location belongs to ('/units' for '/units', '/' only for '/'). */
 export function routeOf(pathname: string): AppRoute | undefined {
   const clean = pathname.replace(/\/+$/, '') || '/';
-  return ROUTES.find((r) => r.path === clean) ?? ROUTES.find((r) => r.path !== '/' && clean.startsWith(`${r.path}/`));
+  return (
+    ROUTES.find((r) => r.path === clean) ??
+    ROUTES.find((r) => r.path !== '/' && clean.startsWith(`${r.path}/`))
+  );
 }

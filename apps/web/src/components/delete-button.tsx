@@ -2,7 +2,15 @@ import { Button, Popconfirm } from 'antd';
 import { useI18n } from '../lib/i18n';
 
 /** A row's "删除" with its confirmation. */
-export function DeleteButton({ name, onConfirm, loading }: { name: string; onConfirm: () => Promise<unknown>; loading?: boolean }) {
+export function DeleteButton({
+  name,
+  onConfirm,
+  loading,
+}: {
+  name: string;
+  onConfirm: () => Promise<unknown>;
+  loading?: boolean;
+}) {
   const { t } = useI18n();
   return (
     <Popconfirm

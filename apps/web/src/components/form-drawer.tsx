@@ -16,7 +16,16 @@ interface FormDrawerProps {
 }
 
 /** The create/edit side panel of the list pages: full screen on phones. */
-export function FormDrawer({ open, title, onClose, onSubmit, submitting, error, width = 520, children }: FormDrawerProps) {
+export function FormDrawer({
+  open,
+  title,
+  onClose,
+  onSubmit,
+  submitting,
+  error,
+  width = 520,
+  children,
+}: FormDrawerProps) {
   const { t } = useI18n();
   const isMobile = useIsMobile();
   return (
@@ -35,7 +44,9 @@ export function FormDrawer({ open, title, onClose, onSubmit, submitting, error, 
         </Flex>
       }
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
+      {error && (
+        <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="form-error" />
+      )}
       {children}
     </Drawer>
   );

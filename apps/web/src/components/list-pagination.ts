@@ -1,9 +1,12 @@
 import type { TablePaginationConfig } from 'antd';
-import type { ListState } from '../lib/list-params';
 import { translate } from '../lib/i18n';
+import type { ListState } from '../lib/list-params';
 
 /** Server-side paging for an antd Table, bound to the list's URL state. */
-export function listPagination<F extends string>(list: ListState<F>, total: number | undefined): TablePaginationConfig {
+export function listPagination<F extends string>(
+  list: ListState<F>,
+  total: number | undefined,
+): TablePaginationConfig {
   return {
     current: list.page,
     pageSize: list.pageSize,

@@ -1,16 +1,18 @@
 import 'leaflet/dist/leaflet.css';
-import type { GridFeatureCollection } from '@chuangcheng/contracts';
 import L from 'leaflet';
 import { type Ref, useEffect, useImperativeHandle, useRef } from 'react';
+import { type GridCanvas, type GridFeature, gridCanvas } from './grid-canvas';
 
-export type GridFeature = GridFeatureCollection['features'][number];
+export type { GridFeature };
 
 export interface MapViewHandle {
-  /** Zooms to a grid. */
-  focus: (id: string) => void;
+  /** Zooms to a grid, keeping it clear of `bottom` pixels of panel. */
+  focus: (id: string, bottom?: number) => void;
   /** Zooms to all grids. */
   fitAll: () => void;
   flyTo: (lng: number, lat: number, zoom?: number) => void;
+  /** Pans (no zoom change) so a grid is not hidden under `bottom` pixels of panel. */
+  reveal: (id: string, bottom: number) => void;
 }
 
 export interface MapViewProps {
@@ -31,52 +33,59 @@ export interface MapViewProps {
   ref?: Ref<MapViewHandle>;
 }
 
-const SELECTED_STYLE: L.PathOptions = { color: '#f5222d', weight: 3, fillOpacity: 0.6 };
-
-function baseStyle(color: string): L.PathOptions {
-  return { color, weight: 1, opacity: 0.9, fillColor: color, fillOpacity: 0.35 };
-}
+const PIN = L.divIcon({ className: 'cc-map-pin', iconSize: [16, 16], iconAnchor: [8, 8] });
 
 /**
- * Leaflet map of grids drawn as vectors on one canvas (tens of thousands of polygons stay smooth).
- * Leaflet owns the DOM inside the container; React only passes data and callbacks in.
+ * Leaflet map of grids drawn as vectors on one canvas renderer (see grid-canvas.ts: tens of
+ * thousands of polygons stay smooth). Leaflet owns the DOM inside the container; React passes data
+ * and callbacks in.
  */
 export function MapView(props: MapViewProps) {
   const { ref } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const hoverRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
-  const rendererRef = useRef<L.Canvas | null>(null);
-  const gridLayerRef = useRef<L.GeoJSON | null>(null);
-  const layersById = useRef(new Map<string, L.Path>());
+  const gridsRef = useRef<GridCanvas | null>(null);
   const featuresById = useRef(new Map<string, GridFeature>());
-  const markerRef = useRef<L.CircleMarker | null>(null);
   const fittedRef = useRef(false);
-  // Callbacks and modes read inside Leaflet handlers: kept in a ref so layers are not rebuilt for them.
+  // Callbacks and modes read inside Leaflet handlers: kept in a ref so handlers are bound once.
   const live = useRef(props);
   live.current = props;
 
   useImperativeHandle(ref, () => ({
-    focus: (id) => {
-      const layer = layersById.current.get(id) as L.Polygon | undefined;
-      if (layer && mapRef.current) mapRef.current.fitBounds(layer.getBounds(), { maxZoom: 17, padding: [40, 40] });
+    focus: (id, bottom = 0) => {
+      const bounds = gridsRef.current?.boundsOf(id);
+      if (bounds && mapRef.current) {
+        mapRef.current.fitBounds(bounds, {
+          maxZoom: 17,
+          paddingTopLeft: [40, 40],
+          paddingBottomRight: [40, 40 + bottom],
+        });
+      }
     },
     fitAll: () => {
-      const layer = gridLayerRef.current;
-      if (layer && mapRef.current && layer.getLayers().length) mapRef.current.fitBounds(layer.getBounds(), { padding: [20, 20] });
+      const bounds = gridsRef.current?.allBounds();
+      if (bounds && mapRef.current) mapRef.current.fitBounds(bounds, { padding: [20, 20] });
     },
-    flyTo: (lng, lat, zoom) => mapRef.current?.setView([lat, lng], zoom ?? Math.max(mapRef.current.getZoom(), 16)),
+    flyTo: (lng, lat, zoom) =>
+      mapRef.current?.setView([lat, lng], zoom ?? Math.max(mapRef.current.getZoom(), 16)),
+    reveal: (id, bottom) => {
+      const bounds = gridsRef.current?.boundsOf(id);
+      if (bounds && mapRef.current) {
+        mapRef.current.panInside(bounds.getCenter(), {
+          paddingTopLeft: [20, 80],
+          paddingBottomRight: [20, bottom + 20],
+        });
+      }
+    },
   }));
 
   // Create the map once.
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const renderer = L.canvas({ padding: 0.5, tolerance: 2 });
     const center = live.current.center;
     const map = L.map(container, {
-      preferCanvas: true,
-      renderer,
       zoomSnap: 0.5,
       minZoom: 3,
       maxZoom: 20,
@@ -84,11 +93,36 @@ export function MapView(props: MapViewProps) {
       zoom: center ? 13 : 4,
     });
     map.attributionControl.setPrefix(false);
+    const grids = gridCanvas({ padding: 0.5 });
+    grids.addTo(map);
+
     map.on('click', (e: L.LeafletMouseEvent) => {
-      if (live.current.pickMode) live.current.onPick?.(e.latlng.lng, e.latlng.lat);
+      const { pickMode, onPick, onFeatureClick } = live.current;
+      if (pickMode) {
+        onPick?.(e.latlng.lng, e.latlng.lat);
+        return;
+      }
+      const id = grids.hit(e.latlng);
+      if (id) onFeatureClick?.(id);
     });
+    map.on('mousemove', (e: L.LeafletMouseEvent) => {
+      const hover = hoverRef.current;
+      const id = grids.hit(e.latlng);
+      const feature = id ? featuresById.current.get(id) : undefined;
+      container.classList.toggle('cc-map-over-grid', Boolean(feature));
+      if (!hover) return;
+      if (feature) {
+        hover.textContent =
+          live.current.hoverText?.(feature) ?? `${feature.properties.code} ${feature.properties.name}`;
+        hover.style.display = 'block';
+      } else hover.style.display = 'none';
+    });
+    map.on('mouseout', () => {
+      if (hoverRef.current) hoverRef.current.style.display = 'none';
+    });
+
     mapRef.current = map;
-    rendererRef.current = renderer;
+    gridsRef.current = grids;
     // Lets end-to-end tests turn a lng/lat into a screen point; only under automation.
     if (navigator.webdriver) (window as unknown as { __ccMap?: L.Map }).__ccMap = map;
     const resize = new ResizeObserver(() => map.invalidateSize());
@@ -97,9 +131,7 @@ export function MapView(props: MapViewProps) {
       resize.disconnect();
       map.remove();
       mapRef.current = null;
-      gridLayerRef.current = null;
-      markerRef.current = null;
-      layersById.current.clear();
+      gridsRef.current = null;
     };
   }, []);
 
@@ -116,76 +148,37 @@ export function MapView(props: MapViewProps) {
     };
   }, [tileUrl, tileAttribution]);
 
-  // The grid layer, rebuilt when the features change.
+  // The grids, re-packed when the features change.
   const { features } = props;
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !features) return;
-    gridLayerRef.current?.remove();
-    layersById.current.clear();
-    featuresById.current.clear();
-    const collection = { type: 'FeatureCollection', features } as GeoJSON.FeatureCollection;
-    const layer = L.geoJSON(collection, {
-      style: (f) => baseStyle(live.current.colorOf(f as unknown as GridFeature)),
-      // smoothFactor simplifies rings at low zoom: cheaper redraws of thousands of polygons.
-      smoothFactor: 1.2,
-      renderer: rendererRef.current ?? undefined,
-      onEachFeature: (f, path) => {
-        const feature = f as unknown as GridFeature;
-        layersById.current.set(feature.id, path as L.Path);
-        featuresById.current.set(feature.id, feature);
-        path.on('click', (e: L.LeafletMouseEvent) => {
-          if (live.current.pickMode) return; // the map's click handler reports the point
-          L.DomEvent.stopPropagation(e);
-          live.current.onFeatureClick?.(feature.id);
-        });
-        path.on('mouseover', () => {
-          const hover = hoverRef.current;
-          if (!hover) return;
-          hover.textContent = live.current.hoverText?.(feature) ?? `${feature.properties.code} ${feature.properties.name}`;
-          hover.style.display = 'block';
-        });
-        path.on('mouseout', () => {
-          if (hoverRef.current) hoverRef.current.style.display = 'none';
-        });
-      },
-    } as L.GeoJSONOptions);
-    layer.addTo(map);
-    gridLayerRef.current = layer;
-    const selected = live.current.selectedId ? layersById.current.get(live.current.selectedId) : undefined;
-    if (selected) {
-      selected.setStyle(SELECTED_STYLE);
-      selected.bringToFront();
-    }
+    const grids = gridsRef.current;
+    if (!map || !grids || !features) return;
+    featuresById.current = new Map(features.map((f) => [f.id, f]));
+    grids.setFeatures(features, live.current.colorOf);
+    const { selectedId } = live.current;
+    grids.setSelected(selectedId);
     if (!fittedRef.current && features.length > 0) {
       fittedRef.current = true;
-      if (!live.current.selectedId) map.fitBounds(layer.getBounds(), { padding: [20, 20] });
+      // Opened on a grid (?grid= from the grid list): start there; otherwise show everything.
+      const selectedBounds = selectedId ? grids.boundsOf(selectedId) : null;
+      const all = grids.allBounds();
+      if (selectedBounds) map.fitBounds(selectedBounds, { maxZoom: 17, padding: [40, 40] });
+      else if (all) map.fitBounds(all, { padding: [20, 20] });
     }
   }, [features]);
 
   // Colours (the legend's block palette may arrive after the grids).
   const { colorOf } = props;
   useEffect(() => {
-    const selectedId = live.current.selectedId;
-    for (const [id, layer] of layersById.current) {
-      const feature = featuresById.current.get(id);
-      if (feature) layer.setStyle(id === selectedId ? { ...baseStyle(colorOf(feature)), ...SELECTED_STYLE } : baseStyle(colorOf(feature)));
-    }
+    gridsRef.current?.setColors(colorOf);
   }, [colorOf]);
 
   // Selection highlight.
   const { selectedId } = props;
   useEffect(() => {
-    if (!selectedId) return;
-    const layer = layersById.current.get(selectedId);
-    const feature = featuresById.current.get(selectedId);
-    if (!layer || !feature) return;
-    layer.setStyle(SELECTED_STYLE);
-    layer.bringToFront();
-    return () => {
-      layer.setStyle(baseStyle(live.current.colorOf(feature)));
-    };
-  }, [selectedId, features]);
+    gridsRef.current?.setSelected(selectedId);
+  }, [selectedId]);
 
   // Pick-mode cursor.
   const { pickMode } = props;
@@ -199,19 +192,11 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || markerLng === undefined || markerLat === undefined) return;
-    const marker = L.circleMarker([markerLat, markerLng], {
-      radius: 7,
-      color: '#ffffff',
-      weight: 2,
-      fillColor: '#fa541c',
-      fillOpacity: 1,
-      interactive: false,
-      renderer: rendererRef.current ?? undefined,
-    }).addTo(map);
-    markerRef.current = marker;
+    const marker = L.marker([markerLat, markerLng], { icon: PIN, interactive: false, keyboard: false }).addTo(
+      map,
+    );
     return () => {
       marker.remove();
-      markerRef.current = null;
     };
   }, [markerLng, markerLat]);
 

@@ -6,7 +6,7 @@ export type Resource = 'regions' | 'units' | 'people' | 'blocks' | 'grids' | 'im
 const WRITERS: Record<Resource, readonly Role[]> = {
   regions: ['admin', 'office'],
   units: ['admin', 'office'],
-  people: ['admin', 'office', 'unit'],
+  people: ['admin', 'office'],
   blocks: ['admin', 'office'],
   grids: ['admin', 'office'],
   imports: ['admin', 'office'],
@@ -16,4 +16,3 @@ const WRITERS: Record<Resource, readonly Role[]> = {
 export function canWrite(role: Role, resource: Resource): boolean {
   return WRITERS[resource].includes(role);
 }
-

@@ -40,7 +40,8 @@ export function errorMessage(error: unknown, locale: Locale = getLocale()): stri
     if (error.status === 0) return translate('error.network', undefined, locale);
     const known = (ERRORS as Record<string, { zh: string; en: string }>)[error.code];
     // Server messages are Chinese and may be more specific; use them in Chinese unless generic.
-    if (known && (locale === 'en' || !error.message || error.code === 'VALIDATION_FAILED')) return known[locale];
+    if (known && (locale === 'en' || !error.message || error.code === 'VALIDATION_FAILED'))
+      return known[locale];
     return error.message || known?.[locale] || translate('error.unknown', undefined, locale);
   }
   if (error instanceof Error && error.message) return error.message;
@@ -94,7 +95,9 @@ async function errorFrom(response: Response): Promise<ApiError> {
   let details: unknown;
   let requestId: string | undefined;
   try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string; details?: unknown; requestId?: string } };
+    const body = (await response.json()) as {
+      error?: { code?: string; message?: string; details?: unknown; requestId?: string };
+    };
     if (body.error) {
       code = body.error.code ?? code;
       message = body.error.message ?? '';
@@ -144,8 +147,10 @@ export async function request<T>(method: string, path: string, options: RequestO
 
 export const api = {
   get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, options),
-  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
-  patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, { ...options, body }),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('POST', path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('PATCH', path, { ...options, body }),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
 };
 
@@ -180,7 +185,9 @@ export function upload<T>(path: string, form: FormData, options: UploadOptions =
         resolve(body as T);
         return;
       }
-      const err = (body as { error?: { code?: string; message?: string; details?: unknown; requestId?: string } })?.error;
+      const err = (
+        body as { error?: { code?: string; message?: string; details?: unknown; requestId?: string } }
+      )?.error;
       const error = new ApiError(
         xhr.status,
         err?.code ?? (xhr.status === 401 ? 'UNAUTHENTICATED' : 'HTTP_ERROR'),

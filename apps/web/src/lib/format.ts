@@ -1,11 +1,10 @@
 import type { Locale } from '@chuangcheng/contracts';
 
-/** Area in m², shown in 万m² (the unit offices talk in) once it is large enough. */
+/** Area in m² (one unit in a whole column, so values compare at a glance); km² from 1 km² up. */
 export function formatArea(m2: number, locale: Locale): string {
-  if (locale === 'zh') {
-    return m2 >= 10_000 ? `${(m2 / 10_000).toFixed(2)} 万m²` : `${Math.round(m2).toLocaleString('zh-CN')} m²`;
-  }
-  return m2 >= 1_000_000 ? `${(m2 / 1_000_000).toFixed(2)} km²` : `${Math.round(m2).toLocaleString('en')} m²`;
+  const tag = locale === 'zh' ? 'zh-CN' : 'en';
+  if (m2 >= 1_000_000) return `${(m2 / 1_000_000).toLocaleString(tag, { maximumFractionDigits: 2 })} km²`;
+  return `${Math.round(m2).toLocaleString(tag)} m²`;
 }
 
 const dateTimeFormats: Record<Locale, Intl.DateTimeFormat> = {

@@ -55,9 +55,6 @@ const messages = {
   'error.backHome': { zh: '返回首页', en: 'Back to the overview' },
   'error.pageCrashed': { zh: '页面出错了', en: 'Something went wrong on this page' },
 
-  'menu.org': { zh: '基础数据', en: 'Master data' },
-  'menu.system': { zh: '系统管理', en: 'Administration' },
-
   'auth.login': { zh: '登录', en: 'Log in' },
   'auth.username': { zh: '用户名', en: 'Username' },
   'auth.password': { zh: '密码', en: 'Password' },
@@ -72,7 +69,10 @@ const messages = {
   'auth.passwordMismatch': { zh: '两次输入的密码不一致', en: 'The passwords do not match' },
   'auth.passwordChanged': { zh: '密码已修改', en: 'Password changed' },
   'auth.loggedOut': { zh: '已退出登录', en: 'Logged out' },
-  'auth.footer': { zh: '仅限授权人员使用，所有操作均记录审计日志', en: 'Authorised staff only; every action is audited' },
+  'auth.footer': {
+    zh: '仅限授权人员使用，所有操作均记录审计日志',
+    en: 'Authorised staff only; every action is audited',
+  },
 
   'layout.language': { zh: 'English', en: '中文' },
   'layout.languageTitle': { zh: '切换语言', en: 'Switch language' },
@@ -151,7 +151,10 @@ const messages = {
     zh: '粘贴 Polygon 或 MultiPolygon 的 geometry（WGS84 经纬度）。批量导入请使用“数据导入”。',
     en: 'Paste a Polygon or MultiPolygon geometry (WGS84). Use Data import for many grids.',
   },
-  'grids.geometryKeep': { zh: '留空则不修改边界（修改边界会生成新的历史版本）', en: 'Leave empty to keep the boundary' },
+  'grids.geometryKeep': {
+    zh: '留空则不修改边界（修改边界会生成新的历史版本）',
+    en: 'Leave empty to keep the boundary',
+  },
   'grids.geometryInvalid': { zh: '不是合法的 GeoJSON 几何', en: 'Not a valid GeoJSON geometry' },
   'grids.createTitle': { zh: '新增网格', en: 'New grid' },
   'grids.editTitle': { zh: '编辑网格', en: 'Edit grid' },
@@ -194,16 +197,28 @@ const messages = {
   'imports.validate': { zh: '开始校验', en: 'Check the file' },
   'imports.uploading': { zh: '正在上传并校验…', en: 'Uploading and checking…' },
   'imports.importing': { zh: '正在导入…', en: 'Importing…' },
-  'imports.rowErrors': { zh: '发现 {n} 处错误，未写入任何数据。请修改文件后重新上传。', en: '{n} problems found; nothing was written.' },
+  'imports.rowErrors': {
+    zh: '发现 {n} 处错误，未写入任何数据。请修改文件后重新上传。',
+    en: '{n} problems found; nothing was written.',
+  },
   'imports.row': { zh: '行', en: 'Row' },
   'imports.column': { zh: '列', en: 'Column' },
   'imports.reason': { zh: '原因', en: 'Reason' },
-  'imports.summary': { zh: '校验通过：共 {total} 行，将新增 {created} 条，更新 {updated} 条', en: 'Valid: {total} rows, {created} new, {updated} updated' },
-  'imports.dryRunNote': { zh: '这是预检结果，尚未写入数据。', en: 'This is a dry run; nothing is written yet.' },
+  'imports.summary': {
+    zh: '校验通过：共 {total} 行，将新增 {created} 条，更新 {updated} 条',
+    en: 'Valid: {total} rows, {created} new, {updated} updated',
+  },
+  'imports.dryRunNote': {
+    zh: '这是预检结果，尚未写入数据。',
+    en: 'This is a dry run; nothing is written yet.',
+  },
   'imports.confirm': { zh: '确认导入', en: 'Import now' },
   'imports.reupload': { zh: '重新上传', en: 'Upload another file' },
   'imports.success': { zh: '导入完成', en: 'Import finished' },
-  'imports.result': { zh: '新增 {created} 条，更新 {updated} 条（共 {total} 行）', en: '{created} created, {updated} updated ({total} rows)' },
+  'imports.result': {
+    zh: '新增 {created} 条，更新 {updated} 条（共 {total} 行）',
+    en: '{created} created, {updated} updated ({total} rows)',
+  },
   'imports.again': { zh: '继续导入', en: 'Import more' },
   'imports.open': { zh: '查看数据', en: 'Open the list' },
   'imports.fileChosen': { zh: '已选择：{name}', en: 'Chosen: {name}' },
@@ -212,10 +227,17 @@ const messages = {
   'imports.mapCommunity': { zh: '社区编码字段', en: 'Community code property' },
   'imports.mapBlock': { zh: '责任区块编码字段（可选）', en: 'Block code property (optional)' },
   'imports.mapLeadUnit': { zh: '牵头单位编码字段（可选）', en: 'Lead unit code property (optional)' },
-  'imports.mapHint': { zh: '从文件中读到 {n} 个要素，属性：{props}', en: '{n} features read; properties: {props}' },
-  'imports.badGeojson': { zh: '文件不是合法的 GeoJSON FeatureCollection', en: 'Not a GeoJSON FeatureCollection' },
+  'imports.mapHint': {
+    zh: '从文件中读到 {n} 个要素，属性：{props}',
+    en: '{n} features read; properties: {props}',
+  },
+  'imports.badGeojson': {
+    zh: '文件不是合法的 GeoJSON FeatureCollection',
+    en: 'Not a GeoJSON FeatureCollection',
+  },
   'imports.sample': { zh: '示例值', en: 'Sample' },
 
+  'users.searchPlaceholder': { zh: '输入用户名或姓名搜索', en: 'Search by username or name' },
   'users.username': { zh: '用户名', en: 'Username' },
   'users.displayName': { zh: '姓名', en: 'Display name' },
   'users.role': { zh: '角色', en: 'Role' },
@@ -234,7 +256,10 @@ const messages = {
   'users.editTitle': { zh: '编辑用户', en: 'Edit user' },
   'users.initialPassword': { zh: '初始密码', en: 'Initial password' },
   'users.regionHint': { zh: '留空表示全市范围', en: 'Empty means the whole city' },
-  'users.disableConfirm': { zh: '停用后该用户将无法登录，确定吗？', en: 'The user will not be able to log in. Continue?' },
+  'users.disableConfirm': {
+    zh: '停用后该用户将无法登录，确定吗？',
+    en: 'The user will not be able to log in. Continue?',
+  },
 
   'audit.at': { zh: '时间', en: 'Time' },
   'audit.actor': { zh: '操作人', en: 'Actor' },

@@ -19,7 +19,11 @@ export async function getMe(): Promise<Me | null> {
   }
 }
 
-export const meQueryOptions = queryOptions({ queryKey: meQueryKey, queryFn: getMe, staleTime: Number.POSITIVE_INFINITY });
+export const meQueryOptions = queryOptions({
+  queryKey: meQueryKey,
+  queryFn: getMe,
+  staleTime: Number.POSITIVE_INFINITY,
+});
 
 /** The session query itself (null = logged out). */
 export function useSession() {

@@ -22,7 +22,10 @@ export const auditLog = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.cityId, t.seq] }), index('audit_entity_idx').on(t.cityId, t.entityType, t.entityId)],
+  (t) => [
+    primaryKey({ columns: [t.cityId, t.seq] }),
+    index('audit_entity_idx').on(t.cityId, t.entityType, t.entityId),
+  ],
 );
 
 /** Small key/value facts about the installation (e.g. the grid index version). */

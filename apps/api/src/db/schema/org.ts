@@ -52,7 +52,10 @@ export const units = pgTable(
     address: text('address'),
     ...stamps,
   },
-  (t) => [uniqueIndex('units_code_uq').on(t.cityId, t.code), index('units_region_idx').on(t.cityId, t.regionId)],
+  (t) => [
+    uniqueIndex('units_code_uq').on(t.cityId, t.code),
+    index('units_region_idx').on(t.cityId, t.regionId),
+  ],
 );
 
 export const people = pgTable(

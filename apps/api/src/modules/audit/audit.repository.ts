@@ -47,7 +47,13 @@ export function createAuditRepository() {
         where.entityType ? eq(auditLog.entityType, where.entityType) : undefined,
         where.actorId ? eq(auditLog.actorId, where.actorId) : undefined,
       );
-      const rows = await db.select().from(auditLog).where(cond).orderBy(desc(auditLog.at), desc(auditLog.seq)).offset(offset).limit(limit);
+      const rows = await db
+        .select()
+        .from(auditLog)
+        .where(cond)
+        .orderBy(desc(auditLog.at), desc(auditLog.seq))
+        .offset(offset)
+        .limit(limit);
       const [t] = await db.select({ n: count() }).from(auditLog).where(cond);
       return { rows, total: Number(t?.n ?? 0) };
     },

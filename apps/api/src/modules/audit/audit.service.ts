@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { AuditEntry, Page } from '@chuangcheng/contracts';
+import type { AuditEntry, auditListQuerySchema, Page } from '@chuangcheng/contracts';
 import type { z } from 'zod';
-import type { auditListQuerySchema } from '@chuangcheng/contracts';
 import type { Db } from '../../db/client';
 import { requireRole } from '../../platform/access';
 import type { Ctx } from '../../platform/actor';

@@ -1,2 +1,8 @@
 export { registerAuditRoutes } from './audit.routes';
-export { type AuditInput, type AuditService, createAuditService, GLOBAL_CHAIN, type VerifyResult } from './audit.service';
+export {
+  type AuditInput,
+  type AuditService,
+  createAuditService,
+  GLOBAL_CHAIN,
+  type VerifyResult,
+} from './audit.service';

@@ -20,13 +20,22 @@ const withScope = {
   unitName: units.name,
 };
 
-function flatten(r: { user: UserRow; regionPath: string | null; regionName: string | null; unitName: string | null }) {
+function flatten(r: {
+  user: UserRow;
+  regionPath: string | null;
+  regionName: string | null;
+  unitName: string | null;
+}) {
   return { ...r.user, regionPath: r.regionPath, regionName: r.regionName, unitName: r.unitName };
 }
 
 export function createAuthRepository(db: Db) {
   const scoped = () =>
-    db.select(withScope).from(users).leftJoin(regions, eq(regions.id, users.regionId)).leftJoin(units, eq(units.id, users.unitId));
+    db
+      .select(withScope)
+      .from(users)
+      .leftJoin(regions, eq(regions.id, users.regionId))
+      .leftJoin(units, eq(units.id, users.unitId));
 
   return {
     async userByUsername(username: string): Promise<UserWithScope | undefined> {
@@ -52,7 +61,13 @@ export function createAuthRepository(db: Db) {
         cityId ? eq(users.cityId, cityId) : undefined,
         q ? or(ilike(users.username, likePattern(q)), ilike(users.displayName, likePattern(q))) : undefined,
       );
-      const rows = await db.select().from(users).where(cond).orderBy(asc(users.username)).offset(offset).limit(limit);
+      const rows = await db
+        .select()
+        .from(users)
+        .where(cond)
+        .orderBy(asc(users.username))
+        .offset(offset)
+        .limit(limit);
       const [t] = await db.select({ n: count() }).from(users).where(cond);
       return { rows, total: Number(t?.n ?? 0) };
     },
@@ -78,7 +93,11 @@ export function createAuthRepository(db: Db) {
       await db.delete(sessions).where(lt(sessions.expiresAt, before));
     },
     async regionCity(regionId: string): Promise<{ cityId: string } | undefined> {
-      const [r] = await db.select({ cityId: regions.cityId }).from(regions).where(eq(regions.id, regionId)).limit(1);
+      const [r] = await db
+        .select({ cityId: regions.cityId })
+        .from(regions)
+        .where(eq(regions.id, regionId))
+        .limit(1);
       return r;
     },
     async unitCity(unitId: string): Promise<{ cityId: string } | undefined> {

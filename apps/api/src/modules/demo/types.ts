@@ -39,7 +39,7 @@ export type DemoUser = Pick<
 
 /** Options of the demo generator. */
 export interface DemoOptions {
-  /** PRNG seed; default 20261123. */
+  /** PRNG seed (its low 32 bits); default 20261123. */
   seed?: number;
   /** Minimum number of unit grids; default 2000, from 50 to 500,000. */
   grids?: number;

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { blockUnits, blocks, grids, people, units } from '../../db/schema/index';
+import { blocks, blockUnits, grids, people, units } from '../../db/schema/index';
 import { likePattern } from '../../platform/pagination';
 
 const gridCount = sql<number>`(select count(*) from grids g where g.block_id = ${blocks.id} and g.valid_to is null)::int`;
@@ -20,7 +20,11 @@ const cols = {
 
 export function createBlocksRepository(db: Db) {
   const base = () =>
-    db.select(cols).from(blocks).leftJoin(units, eq(units.id, blocks.leadUnitId)).leftJoin(people, eq(people.id, blocks.leaderId));
+    db
+      .select(cols)
+      .from(blocks)
+      .leftJoin(units, eq(units.id, blocks.leadUnitId))
+      .leftJoin(people, eq(people.id, blocks.leaderId));
   return {
     async byId(id: string) {
       const [r] = await base().where(eq(blocks.id, id)).limit(1);
@@ -53,11 +57,15 @@ export function createBlocksRepository(db: Db) {
     },
     async setUnits(tx: Db, blockId: string, unitIds: string[]) {
       await tx.delete(blockUnits).where(eq(blockUnits.blockId, blockId));
-      if (unitIds.length) await tx.insert(blockUnits).values([...new Set(unitIds)].map((unitId) => ({ blockId, unitId })));
+      if (unitIds.length)
+        await tx.insert(blockUnits).values([...new Set(unitIds)].map((unitId) => ({ blockId, unitId })));
     },
     /** Makes exactly these current grids the block's members; returns codes that matched no current grid. */
     async setGrids(tx: Db, cityId: string, blockId: string, codes: string[]): Promise<string[]> {
-      await tx.update(grids).set({ blockId: null }).where(and(eq(grids.blockId, blockId), isNull(grids.validTo)));
+      await tx
+        .update(grids)
+        .set({ blockId: null })
+        .where(and(eq(grids.blockId, blockId), isNull(grids.validTo)));
       const missing: string[] = [];
       for (let i = 0; i < codes.length; i += 1000) {
         const chunk = codes.slice(i, i + 1000);

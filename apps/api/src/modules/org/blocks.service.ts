@@ -31,7 +31,9 @@ export function createBlocksService(
       code: r.code,
       name: r.name,
       leadUnit: ref(r.leadUnitId, r.leadUnitCode, r.leadUnitName),
-      responsibleUnits: resp.filter((u) => u.blockId === r.id).map(({ id, code, name }) => ({ id, code, name })),
+      responsibleUnits: resp
+        .filter((u) => u.blockId === r.id)
+        .map(({ id, code, name }) => ({ id, code, name })),
       leaderId: r.leaderId,
       leaderName: r.leaderName,
       gridCount: Number(r.gridCount),
@@ -51,18 +53,37 @@ export function createBlocksService(
     const ids = [...(input.leadUnitId ? [input.leadUnitId] : []), ...(input.responsibleUnitIds ?? [])];
     const found = await org.units.repo.byIds(ids);
     const missing = ids.filter((id) => !found.some((u) => u.id === id && u.cityId === cityId));
-    if (missing.length) throw new AppError('UNIT_NOT_FOUND', field(input.leadUnitId && missing.includes(input.leadUnitId) ? 'leadUnitId' : 'responsibleUnitIds', `单位不存在：${missing.join(', ')}`));
+    if (missing.length)
+      throw new AppError(
+        'UNIT_NOT_FOUND',
+        field(
+          input.leadUnitId && missing.includes(input.leadUnitId) ? 'leadUnitId' : 'responsibleUnitIds',
+          `单位不存在：${missing.join(', ')}`,
+        ),
+      );
     if (input.leaderId) {
       const [p] = await org.people.repo.byIds([input.leaderId]);
-      if (!p || p.cityId !== cityId) throw new AppError('PERSON_NOT_FOUND', field('leaderId', '包保领导不存在'));
+      if (!p || p.cityId !== cityId)
+        throw new AppError('PERSON_NOT_FOUND', field('leaderId', '包保领导不存在'));
     }
   }
 
-  async function assignGrids(tx: Parameters<Parameters<typeof deps.db.transaction>[0]>[0], cityId: string, blockId: string, codes: string[] | undefined) {
+  async function assignGrids(
+    tx: Parameters<Parameters<typeof deps.db.transaction>[0]>[0],
+    cityId: string,
+    blockId: string,
+    codes: string[] | undefined,
+  ) {
     if (!codes) return;
     const missing = await repo.setGrids(tx, cityId, blockId, codes);
     if (missing.length) {
-      throw new AppError('GRID_NOT_FOUND', field('gridCodes', `以下网格编码不存在：${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ` 等 ${missing.length} 个` : ''}`));
+      throw new AppError(
+        'GRID_NOT_FOUND',
+        field(
+          'gridCodes',
+          `以下网格编码不存在：${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ` 等 ${missing.length} 个` : ''}`,
+        ),
+      );
     }
     await org.grids.repo.bumpVersion(tx);
   }
@@ -74,7 +95,11 @@ export function createBlocksService(
 
     async listBlocks(ctx: Ctx, q: z.infer<typeof blockListQuerySchema>): Promise<Page<Block>> {
       requireRole(ctx.actor, ORG_READ);
-      const { rows, total } = await repo.list({ cityId: ctx.actor.cityId, leadUnitId: q.leadUnitId, q: q.q }, offsetOf(q), q.pageSize);
+      const { rows, total } = await repo.list(
+        { cityId: ctx.actor.cityId, leadUnitId: q.leadUnitId, q: q.q },
+        offsetOf(q),
+        q.pageSize,
+      );
       return pageResult(await present(rows), total, q);
     },
 
@@ -101,10 +126,21 @@ export function createBlocksService(
           await repo.insert(tx, row);
           await repo.setUnits(tx, row.id, input.responsibleUnitIds ?? []);
           await assignGrids(tx, cityId, row.id, input.gridCodes);
-          await deps.audit.record(tx, ctx, { cityId, action: 'create', entityType: 'block', entityId: row.id, after: { ...row, responsibleUnitIds: input.responsibleUnitIds, gridCount: input.gridCodes?.length ?? 0 } });
+          await deps.audit.record(tx, ctx, {
+            cityId,
+            action: 'create',
+            entityType: 'block',
+            entityId: row.id,
+            after: {
+              ...row,
+              responsibleUnitIds: input.responsibleUnitIds,
+              gridCount: input.gridCodes?.length ?? 0,
+            },
+          });
         });
       } catch (e) {
-        if (isUniqueViolation(e)) throw new AppError('DUPLICATE_CODE', field('code', `区块编码 ${input.code} 已存在`));
+        if (isUniqueViolation(e))
+          throw new AppError('DUPLICATE_CODE', field('code', `区块编码 ${input.code} 已存在`));
         throw e;
       }
       if (input.gridCodes) onChange();
@@ -121,10 +157,18 @@ export function createBlocksService(
           await repo.update(tx, id, { ...attrs, updatedAt: deps.clock.now() });
           if (responsibleUnitIds) await repo.setUnits(tx, id, responsibleUnitIds);
           await assignGrids(tx, before.cityId, id, gridCodes);
-          await deps.audit.record(tx, ctx, { cityId: before.cityId, action: 'update', entityType: 'block', entityId: id, before, after: { ...attrs, responsibleUnitIds, gridCount: gridCodes?.length } });
+          await deps.audit.record(tx, ctx, {
+            cityId: before.cityId,
+            action: 'update',
+            entityType: 'block',
+            entityId: id,
+            before,
+            after: { ...attrs, responsibleUnitIds, gridCount: gridCodes?.length },
+          });
         });
       } catch (e) {
-        if (isUniqueViolation(e)) throw new AppError('DUPLICATE_CODE', field('code', `区块编码 ${patch.code} 已存在`));
+        if (isUniqueViolation(e))
+          throw new AppError('DUPLICATE_CODE', field('code', `区块编码 ${patch.code} 已存在`));
         throw e;
       }
       if (gridCodes) onChange();
@@ -137,7 +181,13 @@ export function createBlocksService(
       await deps.db.transaction(async (tx) => {
         await repo.remove(tx, id);
         await org.grids.repo.bumpVersion(tx);
-        await deps.audit.record(tx, ctx, { cityId: before.cityId, action: 'delete', entityType: 'block', entityId: id, before });
+        await deps.audit.record(tx, ctx, {
+          cityId: before.cityId,
+          action: 'delete',
+          entityType: 'block',
+          entityId: id,
+          before,
+        });
       });
       onChange();
     },

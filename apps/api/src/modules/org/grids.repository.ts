@@ -1,7 +1,7 @@
-import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, count, eq, gt, ilike, inArray, isNull, like, lte, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
-import { blocks, gridUnits, gridWorkers, grids, meta, regions, units } from '../../db/schema/index';
+import { blocks, grids, gridUnits, gridWorkers, meta, regions, units } from '../../db/schema/index';
 import { likePattern } from '../../platform/pagination';
 
 export type GridRow = typeof grids.$inferSelect;
@@ -40,7 +40,8 @@ const cols = {
 };
 
 /** The version valid on `day` (ISO date): valid_from ≤ day < valid_to. */
-export const validOn = (day: string) => and(lte(grids.validFrom, day), or(isNull(grids.validTo), gt(grids.validTo, day)));
+export const validOn = (day: string) =>
+  and(lte(grids.validFrom, day), or(isNull(grids.validTo), gt(grids.validTo, day)));
 
 export function createGridsRepository(db: Db) {
   // Lists fetch the geometry column too: pages are small, and one query shape keeps the types simple.
@@ -68,10 +69,20 @@ export function createGridsRepository(db: Db) {
       return r;
     },
     async history(cityId: string, code: string) {
-      return base().where(and(eq(grids.cityId, cityId), eq(grids.code, code))).orderBy(asc(grids.validFrom), asc(grids.createdAt));
+      return base()
+        .where(and(eq(grids.cityId, cityId), eq(grids.code, code)))
+        .orderBy(asc(grids.validFrom), asc(grids.createdAt));
     },
     async list(
-      f: { cityId: string | null; pathPrefix: string | null; day: string; regionPath?: string; blockId?: string; leadUnitId?: string; q?: string },
+      f: {
+        cityId: string | null;
+        pathPrefix: string | null;
+        day: string;
+        regionPath?: string;
+        blockId?: string;
+        leadUnitId?: string;
+        q?: string;
+      },
       offset: number,
       limit: number,
     ) {
@@ -85,7 +96,11 @@ export function createGridsRepository(db: Db) {
         f.q ? or(ilike(grids.code, likePattern(f.q)), ilike(grids.name, likePattern(f.q))) : undefined,
       );
       const rows = await base().where(cond).orderBy(asc(grids.code)).offset(offset).limit(limit);
-      const [t] = await db.select({ n: count() }).from(grids).innerJoin(regions, eq(regions.id, grids.communityId)).where(cond);
+      const [t] = await db
+        .select({ n: count() })
+        .from(grids)
+        .innerJoin(regions, eq(regions.id, grids.communityId))
+        .where(cond);
       return { rows, total: Number(t?.n ?? 0) };
     },
     /** Current grids with geometry, for the map and the locate index. */
@@ -130,11 +145,15 @@ export function createGridsRepository(db: Db) {
     async setMembers(tx: Db, gridId: string, unitIds: string[] | undefined, workerIds: string[] | undefined) {
       if (unitIds) {
         await tx.delete(gridUnits).where(eq(gridUnits.gridId, gridId));
-        if (unitIds.length) await tx.insert(gridUnits).values([...new Set(unitIds)].map((unitId) => ({ gridId, unitId })));
+        if (unitIds.length)
+          await tx.insert(gridUnits).values([...new Set(unitIds)].map((unitId) => ({ gridId, unitId })));
       }
       if (workerIds) {
         await tx.delete(gridWorkers).where(eq(gridWorkers.gridId, gridId));
-        if (workerIds.length) await tx.insert(gridWorkers).values([...new Set(workerIds)].map((personId) => ({ gridId, personId })));
+        if (workerIds.length)
+          await tx
+            .insert(gridWorkers)
+            .values([...new Set(workerIds)].map((personId) => ({ gridId, personId })));
       }
     },
     async update(tx: Db, id: string, patch: Partial<typeof grids.$inferInsert>) {
@@ -145,7 +164,10 @@ export function createGridsRepository(db: Db) {
       await tx
         .insert(meta)
         .values({ key: 'grids_version', value: '1' })
-        .onConflictDoUpdate({ target: meta.key, set: { value: sql`(${meta.value}::bigint + 1)::text`, updatedAt: sql`now()` } });
+        .onConflictDoUpdate({
+          target: meta.key,
+          set: { value: sql`(${meta.value}::bigint + 1)::text`, updatedAt: sql`now()` },
+        });
     },
     async version(): Promise<string> {
       const [r] = await db.select({ v: meta.value }).from(meta).where(eq(meta.key, 'grids_version')).limit(1);

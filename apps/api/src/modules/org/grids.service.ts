@@ -1,5 +1,11 @@
-import type { gridListQuerySchema, GridFeatureCollection } from '@chuangcheng/contracts';
-import { type AreaGeometry, geometryAreaM2, geometryBbox, getGridCodeValidator, validateAreaGeometry } from '@chuangcheng/domain';
+import type { GridFeatureCollection, gridListQuerySchema } from '@chuangcheng/contracts';
+import {
+  type AreaGeometry,
+  geometryAreaM2,
+  geometryBbox,
+  getGridCodeValidator,
+  validateAreaGeometry,
+} from '@chuangcheng/domain';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { blocks } from '../../db/schema/index';
@@ -26,7 +32,10 @@ export function cityDay(d: Date): string {
   return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
-function toGrid(r: ListRow, members: { units: { gridId: string; unitId: string }[]; workers: { gridId: string; personId: string }[] }): Grid {
+function toGrid(
+  r: ListRow,
+  members: { units: { gridId: string; unitId: string }[]; workers: { gridId: string; personId: string }[] },
+): Grid {
   return {
     id: r.id,
     code: r.code,
@@ -64,31 +73,45 @@ export function createGridsService(
 
   function checkGeometry(geometry: unknown): AreaGeometry {
     const v = validateAreaGeometry(geometry);
-    if (!v.ok) throw new AppError('INVALID_GEOMETRY', field('geometry', v.reason), `几何图形无效：${v.reason}`);
+    if (!v.ok)
+      throw new AppError('INVALID_GEOMETRY', field('geometry', v.reason), `几何图形无效：${v.reason}`);
     return v.geometry;
   }
 
   /** Every id the grid points at exists in the same city (and the community in the actor's scope). */
   async function checkRefs(ctx: Ctx, cityId: string, input: Partial<CreateGrid>) {
-    const sameCity = async (ids: string[], fetch: (ids: string[]) => Promise<{ id: string; cityId: string }[]>, name: string, label: string) => {
+    const sameCity = async (
+      ids: string[],
+      fetch: (ids: string[]) => Promise<{ id: string; cityId: string }[]>,
+      name: string,
+      label: string,
+    ) => {
       const found = await fetch(ids);
       const missing = ids.filter((id) => !found.some((f) => f.id === id && f.cityId === cityId));
-      if (missing.length) throw new AppError('VALIDATION_FAILED', field(name, `${label}不存在：${missing.join(', ')}`));
+      if (missing.length)
+        throw new AppError('VALIDATION_FAILED', field(name, `${label}不存在：${missing.join(', ')}`));
     };
     if (input.leadUnitId) await sameCity([input.leadUnitId], org.units.repo.byIds, 'leadUnitId', '牵头单位');
-    if (input.memberUnitIds?.length) await sameCity(input.memberUnitIds, org.units.repo.byIds, 'memberUnitIds', '成员单位');
-    if (input.workerIds?.length) await sameCity(input.workerIds, org.people.repo.byIds, 'workerIds', '网格员');
+    if (input.memberUnitIds?.length)
+      await sameCity(input.memberUnitIds, org.units.repo.byIds, 'memberUnitIds', '成员单位');
+    if (input.workerIds?.length)
+      await sameCity(input.workerIds, org.people.repo.byIds, 'workerIds', '网格员');
     if (input.leaderId) await sameCity([input.leaderId], org.people.repo.byIds, 'leaderId', '包保领导');
     if (input.blockId) {
-      const [b] = await deps.db.select({ id: blocks.id, cityId: blocks.cityId }).from(blocks).where(eq(blocks.id, input.blockId));
-      if (!b || b.cityId !== cityId) throw new AppError('BLOCK_NOT_FOUND', field('blockId', '责任区块不存在'));
+      const [b] = await deps.db
+        .select({ id: blocks.id, cityId: blocks.cityId })
+        .from(blocks)
+        .where(eq(blocks.id, input.blockId));
+      if (!b || b.cityId !== cityId)
+        throw new AppError('BLOCK_NOT_FOUND', field('blockId', '责任区块不存在'));
     }
     void ctx;
   }
 
   async function community(ctx: Ctx, id: string) {
     const c = await org.regions.repo.byId(id);
-    if (!c || c.level !== 'community') throw new AppError('REGION_NOT_FOUND', field('communityId', '所属社区不存在'));
+    if (c?.level !== 'community')
+      throw new AppError('REGION_NOT_FOUND', field('communityId', '所属社区不存在'));
     requireRegion(ctx.actor, c.cityId, c.path);
     return c;
   }
@@ -133,14 +156,22 @@ export function createGridsService(
         q.pageSize,
       );
       const members = await repo.members(rows.map((r) => r.id));
-      return pageResult(rows.map((r) => toGrid(r, members)), total, q);
+      return pageResult(
+        rows.map((r) => toGrid(r, members)),
+        total,
+        q,
+      );
     },
 
     /** Every current grid in scope as GeoJSON, coordinates rounded to 1e-5° (~1 m) to keep the payload small. */
     async geojson(ctx: Ctx): Promise<GridFeatureCollection> {
       requireRole(ctx.actor, ORG_READ);
-      const rows = await repo.currentGeometries({ cityId: ctx.actor.cityId, pathPrefix: ctx.actor.regionPath });
-      const round = (v: unknown): unknown => (Array.isArray(v) ? v.map(round) : Math.round((v as number) * 1e5) / 1e5);
+      const rows = await repo.currentGeometries({
+        cityId: ctx.actor.cityId,
+        pathPrefix: ctx.actor.regionPath,
+      });
+      const round = (v: unknown): unknown =>
+        Array.isArray(v) ? v.map(round) : Math.round((v as number) * 1e5) / 1e5;
       return {
         type: 'FeatureCollection',
         features: rows.map((r) => {
@@ -149,7 +180,10 @@ export function createGridsService(
             type: 'Feature' as const,
             id: r.id,
             properties: { code: r.code, name: r.name, blockId: r.blockId, communityId: r.communityId },
-            geometry: { type: g.type, coordinates: round(g.coordinates) } as GridFeatureCollection['features'][number]['geometry'],
+            geometry: {
+              type: g.type,
+              coordinates: round(g.coordinates),
+            } as GridFeatureCollection['features'][number]['geometry'],
           };
         }),
       };
@@ -183,10 +217,17 @@ export function createGridsService(
           await repo.insert(tx, row, input.memberUnitIds ?? [], input.workerIds ?? []);
           await changed(tx);
           const { geometry: _g, ...after } = row;
-          await deps.audit.record(tx, ctx, { cityId: c.cityId, action: 'create', entityType: 'grid', entityId: row.id, after });
+          await deps.audit.record(tx, ctx, {
+            cityId: c.cityId,
+            action: 'create',
+            entityType: 'grid',
+            entityId: row.id,
+            after,
+          });
         });
       } catch (e) {
-        if (isUniqueViolation(e)) throw new AppError('DUPLICATE_CODE', field('code', `网格编码 ${input.code} 已存在`));
+        if (isUniqueViolation(e))
+          throw new AppError('DUPLICATE_CODE', field('code', `网格编码 ${input.code} 已存在`));
         throw e;
       }
       onChange();
@@ -218,11 +259,12 @@ export function createGridsService(
         ...(patch.leaderId !== undefined ? { leaderId: patch.leaderId } : {}),
       };
       let newIdValue = id;
+      // Read before the transaction: on PGlite a query on `db` inside a transaction waits for it forever.
+      const members = await repo.members([id]);
       await deps.db.transaction(async (tx) => {
         if (geometry || c) {
           const today = cityDay(now);
           newIdValue = newId(now.getTime());
-          const members = await repo.members([id]);
           await repo.update(tx, id, { validTo: today, updatedAt: now });
           await repo.insert(
             tx,
@@ -256,7 +298,13 @@ export function createGridsService(
           action: 'update',
           entityType: 'grid',
           entityId: newIdValue,
-          before: { id, code: before.code, name: before.name, blockId: before.blockId, leadUnitId: before.leadUnitId },
+          before: {
+            id,
+            code: before.code,
+            name: before.name,
+            blockId: before.blockId,
+            leadUnitId: before.leadUnitId,
+          },
           after: { ...rest, ...(geometry ? { geometryChanged: true, previousVersion: id } : {}) },
         });
       });
@@ -273,7 +321,13 @@ export function createGridsService(
       await deps.db.transaction(async (tx) => {
         await repo.update(tx, id, { validTo: cityDay(deps.clock.now()), updatedAt: deps.clock.now() });
         await changed(tx);
-        await deps.audit.record(tx, ctx, { cityId: before.cityId, action: 'delete', entityType: 'grid', entityId: id, before: { code: before.code, name: before.name } });
+        await deps.audit.record(tx, ctx, {
+          cityId: before.cityId,
+          action: 'delete',
+          entityType: 'grid',
+          entityId: id,
+          before: { code: before.code, name: before.name },
+        });
       });
       onChange();
     },

@@ -14,7 +14,17 @@ const VERSION_POLL_MS = 2000;
 interface Built {
   version: string;
   index: GridIndex;
-  grids: Map<string, { cityId: string; code: string; name: string; communityId: string; blockId: string | null; leadUnitId: string | null }>;
+  grids: Map<
+    string,
+    {
+      cityId: string;
+      code: string;
+      name: string;
+      communityId: string;
+      blockId: string | null;
+      leadUnitId: string | null;
+    }
+  >;
 }
 
 /**
@@ -30,7 +40,11 @@ export function createLocateService(deps: OrgDeps, gridsRepo: GridsRepository) {
     const version = await gridsRepo.version();
     const rows = await gridsRepo.currentGeometries({ cityId: null, pathPrefix: null });
     const index = GridIndex.build(
-      rows.map((r) => ({ id: r.id, geometry: r.geometry as AreaGeometry, bbox: [r.minLng, r.minLat, r.maxLng, r.maxLat] })),
+      rows.map((r) => ({
+        id: r.id,
+        geometry: r.geometry as AreaGeometry,
+        bbox: [r.minLng, r.minLat, r.maxLng, r.maxLat],
+      })),
     );
     return { version, index, grids: new Map(rows.map((r) => [r.id, r])) };
   }
@@ -70,17 +84,41 @@ export function createLocateService(deps: OrgDeps, gridsRepo: GridsRepository) {
       const b = await current();
       const id = b.index.locate(lng, lat);
       const g = id ? b.grids.get(id) : undefined;
-      const empty: LocateResult = { grid: null, community: null, street: null, district: null, block: null, leadUnit: null };
+      const empty: LocateResult = {
+        grid: null,
+        community: null,
+        street: null,
+        district: null,
+        block: null,
+        leadUnit: null,
+      };
       if (!id || !g || !inCity(ctx.actor, g.cityId)) return empty;
-      const community = (await deps.db.select().from(regions).where(inArray(regions.id, [g.communityId])))[0];
+      const community = (
+        await deps.db
+          .select()
+          .from(regions)
+          .where(inArray(regions.id, [g.communityId]))
+      )[0];
       const ancestorIds = community ? community.path.split('/').filter(Boolean) : [];
-      const chain = ancestorIds.length ? await deps.db.select().from(regions).where(inArray(regions.id, ancestorIds)) : [];
+      const chain = ancestorIds.length
+        ? await deps.db.select().from(regions).where(inArray(regions.id, ancestorIds))
+        : [];
       const at = (level: string) => {
         const r = chain.find((x) => x.level === level);
         return r ? { id: r.id, code: r.code, name: r.name } : null;
       };
-      const [block] = g.blockId ? await deps.db.select().from(blocks).where(inArray(blocks.id, [g.blockId])) : [];
-      const [lead] = g.leadUnitId ? await deps.db.select().from(units).where(inArray(units.id, [g.leadUnitId])) : [];
+      const [block] = g.blockId
+        ? await deps.db
+            .select()
+            .from(blocks)
+            .where(inArray(blocks.id, [g.blockId]))
+        : [];
+      const [lead] = g.leadUnitId
+        ? await deps.db
+            .select()
+            .from(units)
+            .where(inArray(units.id, [g.leadUnitId]))
+        : [];
       return {
         grid: { id, code: g.code, name: g.name },
         community: at('community'),

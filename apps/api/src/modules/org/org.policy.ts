@@ -19,7 +19,10 @@ export function canWrite(actor: Actor, cityId: string, regionPath: string | null
 /** The city an actor's new record belongs to: their own, or (installation admins) the only one there is. */
 export function cityForCreate(actor: Actor, parentCityId: string | null, onlyCityId: string | null): string {
   const city = parentCityId ?? actor.cityId ?? onlyCityId;
-  if (!city) throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'cityId', message: '无法确定所属城市，请先建立城市' }] });
+  if (!city)
+    throw new AppError('VALIDATION_FAILED', {
+      fields: [{ field: 'cityId', message: '无法确定所属城市，请先建立城市' }],
+    });
   if (actor.cityId && actor.cityId !== city) throw new AppError('FORBIDDEN_SCOPE');
   return city;
 }

@@ -1,5 +1,5 @@
-import { maskPhone } from '@chuangcheng/domain';
 import type { Block, Grid, Person, Ref, Region, Unit } from '@chuangcheng/contracts';
+import { maskPhone } from '@chuangcheng/domain';
 import type { Actor } from '../../platform/actor';
 import { PHONE_FULL } from './org.policy';
 
@@ -27,8 +27,14 @@ export function presentRegion(r: {
 }
 
 /** Contact phones of units are work numbers, but still masked for roles that do not call units. */
-export function presentUnit(viewer: Actor, u: Omit<Unit, 'contactPhone'> & { contactPhone: string | null }): Unit {
-  return { ...u, contactPhone: PHONE_FULL.includes(viewer.role) ? u.contactPhone : maskPhone(u.contactPhone) };
+export function presentUnit(
+  viewer: Actor,
+  u: Omit<Unit, 'contactPhone'> & { contactPhone: string | null },
+): Unit {
+  return {
+    ...u,
+    contactPhone: PHONE_FULL.includes(viewer.role) ? u.contactPhone : maskPhone(u.contactPhone),
+  };
 }
 
 export function presentPerson(viewer: Actor, p: Person): Person {

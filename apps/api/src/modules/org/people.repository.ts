@@ -1,6 +1,6 @@
 import { and, arrayContains, asc, count, eq, ilike, inArray, like, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { gridWorkers, grids, blocks, people, regions, units } from '../../db/schema/index';
+import { blocks, grids, gridWorkers, people, regions, units } from '../../db/schema/index';
 import { likePattern } from '../../platform/pagination';
 
 export type PersonRow = typeof people.$inferSelect;
@@ -21,7 +21,11 @@ const cols = {
 
 export function createPeopleRepository(db: Db) {
   const base = () =>
-    db.select(cols).from(people).innerJoin(units, eq(units.id, people.unitId)).leftJoin(regions, eq(regions.id, units.regionId));
+    db
+      .select(cols)
+      .from(people)
+      .innerJoin(units, eq(units.id, people.unitId))
+      .leftJoin(regions, eq(regions.id, units.regionId));
   return {
     async byId(id: string) {
       const [r] = await base().where(eq(people.id, id)).limit(1);
@@ -29,7 +33,10 @@ export function createPeopleRepository(db: Db) {
     },
     async byIds(ids: string[]) {
       if (ids.length === 0) return [];
-      return db.select({ id: people.id, cityId: people.cityId, name: people.name }).from(people).where(inArray(people.id, ids));
+      return db
+        .select({ id: people.id, cityId: people.cityId, name: people.name })
+        .from(people)
+        .where(inArray(people.id, ids));
     },
     async list(
       f: { cityId: string | null; pathPrefix: string | null; unitId?: string; duty?: string; q?: string },
@@ -43,7 +50,11 @@ export function createPeopleRepository(db: Db) {
         f.duty ? arrayContains(people.duties, [f.duty]) : undefined,
         f.q ? or(ilike(people.name, likePattern(f.q)), ilike(units.name, likePattern(f.q))) : undefined,
       );
-      const rows = await base().where(cond).orderBy(asc(units.code), asc(people.name)).offset(offset).limit(limit);
+      const rows = await base()
+        .where(cond)
+        .orderBy(asc(units.code), asc(people.name))
+        .offset(offset)
+        .limit(limit);
       const [t] = await db
         .select({ n: count() })
         .from(people)

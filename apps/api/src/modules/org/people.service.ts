@@ -34,7 +34,8 @@ export function createPeopleService(deps: OrgDeps, units: UnitsService) {
   function checkVisible(ctx: Ctx, p: Loaded) {
     requireCity(ctx.actor, p.cityId);
     if (ctx.actor.role === 'unit' && p.unitId !== ctx.actor.unitId) throw new AppError('FORBIDDEN_SCOPE');
-    if (ctx.actor.regionPath && p.unitKind !== 'department') requireRegion(ctx.actor, p.cityId, p.unitRegionPath);
+    if (ctx.actor.regionPath && p.unitKind !== 'department')
+      requireRegion(ctx.actor, p.cityId, p.unitRegionPath);
   }
 
   async function load(ctx: Ctx, id: string): Promise<Loaded> {
@@ -61,14 +62,20 @@ export function createPeopleService(deps: OrgDeps, units: UnitsService) {
 
     async listPeople(ctx: Ctx, q: z.infer<typeof personListQuerySchema>): Promise<Page<Person>> {
       requireRole(ctx.actor, PEOPLE_READ);
-      const unitId = ctx.actor.role === 'unit' ? (ctx.actor.unitId ?? '00000000-0000-0000-0000-000000000000') : q.unitId;
-      if (ctx.actor.role === 'unit' && q.unitId && q.unitId !== ctx.actor.unitId) throw new AppError('FORBIDDEN_SCOPE');
+      const unitId =
+        ctx.actor.role === 'unit' ? (ctx.actor.unitId ?? '00000000-0000-0000-0000-000000000000') : q.unitId;
+      if (ctx.actor.role === 'unit' && q.unitId && q.unitId !== ctx.actor.unitId)
+        throw new AppError('FORBIDDEN_SCOPE');
       const { rows, total } = await repo.list(
         { cityId: ctx.actor.cityId, pathPrefix: ctx.actor.regionPath, unitId, duty: q.duty, q: q.q },
         offsetOf(q),
         q.pageSize,
       );
-      return pageResult(rows.map((r) => presentPerson(ctx.actor, toPerson(r))), total, q);
+      return pageResult(
+        rows.map((r) => presentPerson(ctx.actor, toPerson(r))),
+        total,
+        q,
+      );
     },
 
     async createPerson(ctx: Ctx, input: CreatePerson): Promise<Person> {
@@ -89,7 +96,13 @@ export function createPeopleService(deps: OrgDeps, units: UnitsService) {
       };
       await deps.db.transaction(async (tx) => {
         await repo.insert(tx, row);
-        await deps.audit.record(tx, ctx, { cityId: u.cityId, action: 'create', entityType: 'person', entityId: row.id, after: row });
+        await deps.audit.record(tx, ctx, {
+          cityId: u.cityId,
+          action: 'create',
+          entityType: 'person',
+          entityId: row.id,
+          after: row,
+        });
       });
       return this.getPerson(ctx, row.id);
     },
@@ -100,7 +113,14 @@ export function createPeopleService(deps: OrgDeps, units: UnitsService) {
       if (patch.unitId) await unitFor(ctx, patch.unitId);
       await deps.db.transaction(async (tx) => {
         await repo.update(tx, id, { ...patch, updatedAt: deps.clock.now() });
-        await deps.audit.record(tx, ctx, { cityId: before.cityId, action: 'update', entityType: 'person', entityId: id, before: toPerson(before), after: patch });
+        await deps.audit.record(tx, ctx, {
+          cityId: before.cityId,
+          action: 'update',
+          entityType: 'person',
+          entityId: id,
+          before: toPerson(before),
+          after: patch,
+        });
       });
       return this.getPerson(ctx, id);
     },
@@ -110,7 +130,13 @@ export function createPeopleService(deps: OrgDeps, units: UnitsService) {
       requireRole(ctx.actor, ORG_WRITE);
       await deps.db.transaction(async (tx) => {
         await repo.remove(tx, id);
-        await deps.audit.record(tx, ctx, { cityId: before.cityId, action: 'delete', entityType: 'person', entityId: id, before: toPerson(before) });
+        await deps.audit.record(tx, ctx, {
+          cityId: before.cityId,
+          action: 'delete',
+          entityType: 'person',
+          entityId: id,
+          before: toPerson(before),
+        });
       });
     },
   };

@@ -25,11 +25,22 @@ export function createRegionsRepository(db: Db) {
       return db
         .select({ ...regionCols, childCount })
         .from(regions)
-        .where(and(cityId ? eq(regions.cityId, cityId) : undefined, pathPrefix ? like(regions.path, `${pathPrefix}%`) : undefined))
+        .where(
+          and(
+            cityId ? eq(regions.cityId, cityId) : undefined,
+            pathPrefix ? like(regions.path, `${pathPrefix}%`) : undefined,
+          ),
+        )
         .orderBy(asc(regions.code));
     },
     async list(
-      f: { cityId: string | null; pathPrefix: string | null; parentId?: string; level?: RegionRow['level']; q?: string },
+      f: {
+        cityId: string | null;
+        pathPrefix: string | null;
+        parentId?: string;
+        level?: RegionRow['level'];
+        q?: string;
+      },
       offset: number,
       limit: number,
     ) {
@@ -40,7 +51,13 @@ export function createRegionsRepository(db: Db) {
         f.level ? eq(regions.level, f.level) : undefined,
         f.q ? or(ilike(regions.name, likePattern(f.q)), ilike(regions.code, likePattern(f.q))) : undefined,
       );
-      const rows = await db.select({ ...regionCols, childCount }).from(regions).where(cond).orderBy(asc(regions.code)).offset(offset).limit(limit);
+      const rows = await db
+        .select({ ...regionCols, childCount })
+        .from(regions)
+        .where(cond)
+        .orderBy(asc(regions.code))
+        .offset(offset)
+        .limit(limit);
       const [t] = await db.select({ n: count() }).from(regions).where(cond);
       return { rows, total: Number(t?.n ?? 0) };
     },

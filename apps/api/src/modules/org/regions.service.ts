@@ -1,6 +1,12 @@
-import { REGION_CODE_LENGTH, REGION_LEVELS, type Page, type Region, type RegionLevel } from '@chuangcheng/contracts';
-import type { z } from 'zod';
 import type { createRegionSchema, regionListQuerySchema } from '@chuangcheng/contracts';
+import {
+  type Page,
+  REGION_CODE_LENGTH,
+  REGION_LEVELS,
+  type Region,
+  type RegionLevel,
+} from '@chuangcheng/contracts';
+import type { z } from 'zod';
 import { requireRegion, requireRole } from '../../platform/access';
 import type { Ctx } from '../../platform/actor';
 import { AppError, isUniqueViolation } from '../../platform/app-error';
@@ -42,7 +48,13 @@ export function createRegionsService(deps: OrgDeps) {
     async listRegions(ctx: Ctx, q: z.infer<typeof regionListQuerySchema>): Promise<Page<Region>> {
       requireRole(ctx.actor, ORG_READ);
       const { rows, total } = await repo.list(
-        { cityId: ctx.actor.cityId, pathPrefix: ctx.actor.regionPath, parentId: q.parentId, level: q.level, q: q.q },
+        {
+          cityId: ctx.actor.cityId,
+          pathPrefix: ctx.actor.regionPath,
+          parentId: q.parentId,
+          level: q.level,
+          q: q.q,
+        },
         offsetOf(q),
         q.pageSize,
       );
@@ -61,12 +73,16 @@ export function createRegionsService(deps: OrgDeps) {
         requireRegion(ctx.actor, parent.cityId, parent.path);
         const expected = REGION_LEVELS[REGION_LEVELS.indexOf(parent.level) + 1];
         if (input.level !== expected) {
-          throw new AppError('VALIDATION_FAILED', field('level', expected ? `${parent.name}的下级应为 ${expected}` : '社区/村之下不能再建区划'));
+          throw new AppError(
+            'VALIDATION_FAILED',
+            field('level', expected ? `${parent.name}的下级应为 ${expected}` : '社区/村之下不能再建区划'),
+          );
         }
       } else {
         requireRole(ctx.actor, ['admin']);
         if (ctx.actor.cityId) throw new AppError('FORBIDDEN_SCOPE');
-        if (input.level !== 'city') throw new AppError('VALIDATION_FAILED', field('parentId', '只有"市"可以没有上级'));
+        if (input.level !== 'city')
+          throw new AppError('VALIDATION_FAILED', field('parentId', '只有"市"可以没有上级'));
       }
       checkCode(input.code, input.level, parent);
       const row = {
@@ -83,10 +99,17 @@ export function createRegionsService(deps: OrgDeps) {
       try {
         await deps.db.transaction(async (tx) => {
           await repo.insert(tx, row);
-          await deps.audit.record(tx, ctx, { cityId: row.cityId, action: 'create', entityType: 'region', entityId: id, after: row });
+          await deps.audit.record(tx, ctx, {
+            cityId: row.cityId,
+            action: 'create',
+            entityType: 'region',
+            entityId: id,
+            after: row,
+          });
         });
       } catch (e) {
-        if (isUniqueViolation(e)) throw new AppError('DUPLICATE_CODE', field('code', `区划编码 ${input.code} 已存在`));
+        if (isUniqueViolation(e))
+          throw new AppError('DUPLICATE_CODE', field('code', `区划编码 ${input.code} 已存在`));
         throw e;
       }
       return presentRegion({ ...row, childCount: 0 });
@@ -98,7 +121,14 @@ export function createRegionsService(deps: OrgDeps) {
       requireRegion(ctx.actor, r.cityId, r.path);
       await deps.db.transaction(async (tx) => {
         await repo.rename(tx, id, name, deps.clock.now());
-        await deps.audit.record(tx, ctx, { cityId: r.cityId, action: 'update', entityType: 'region', entityId: id, before: { name: r.name }, after: { name } });
+        await deps.audit.record(tx, ctx, {
+          cityId: r.cityId,
+          action: 'update',
+          entityType: 'region',
+          entityId: id,
+          before: { name: r.name },
+          after: { name },
+        });
       });
       return presentRegion({ ...r, name });
     },
@@ -108,10 +138,21 @@ export function createRegionsService(deps: OrgDeps) {
       requireRole(ctx.actor, ORG_WRITE);
       requireRegion(ctx.actor, r.cityId, r.path);
       const refs = await repo.references(id);
-      if (refs > 0) throw new AppError('IN_USE', { references: refs }, `该区划仍有 ${refs} 处下级区划、网格、单位或用户引用，不能删除`);
+      if (refs > 0)
+        throw new AppError(
+          'IN_USE',
+          { references: refs },
+          `该区划仍有 ${refs} 处下级区划、网格、单位或用户引用，不能删除`,
+        );
       await deps.db.transaction(async (tx) => {
         await repo.remove(tx, id);
-        await deps.audit.record(tx, ctx, { cityId: r.cityId, action: 'delete', entityType: 'region', entityId: id, before: r });
+        await deps.audit.record(tx, ctx, {
+          cityId: r.cityId,
+          action: 'delete',
+          entityType: 'region',
+          entityId: id,
+          before: r,
+        });
       });
     },
   };
@@ -119,11 +160,13 @@ export function createRegionsService(deps: OrgDeps) {
 
 function checkCode(code: string, level: RegionLevel, parent: RegionRow | undefined): void {
   const len = REGION_CODE_LENGTH[level];
-  if (code.length !== len) throw new AppError('INVALID_CODE', field('code', `${level} 级区划编码应为 ${len} 位数字`));
+  if (code.length !== len)
+    throw new AppError('INVALID_CODE', field('code', `${level} 级区划编码应为 ${len} 位数字`));
   if (!parent) return;
   // District codes share the city's first four digits (GB/T 2260); streets and communities extend their parent.
   const prefix = level === 'district' ? parent.code.slice(0, 4) : parent.code;
-  if (!code.startsWith(prefix)) throw new AppError('INVALID_CODE', field('code', `编码应以上级编码 ${prefix} 开头`));
+  if (!code.startsWith(prefix))
+    throw new AppError('INVALID_CODE', field('code', `编码应以上级编码 ${prefix} 开头`));
 }
 
 export type RegionsService = ReturnType<typeof createRegionsService>;

@@ -1,7 +1,7 @@
-import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, count, eq, ilike, inArray, like, or } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
-import { blockUnits, blocks, gridUnits, grids, people, regions, units, users } from '../../db/schema/index';
+import { blocks, blockUnits, grids, gridUnits, people, regions, units, users } from '../../db/schema/index';
 import { likePattern } from '../../platform/pagination';
 
 export type UnitRow = typeof units.$inferSelect;
@@ -25,7 +25,11 @@ const cols = {
 
 export function createUnitsRepository(db: Db) {
   const base = () =>
-    db.select(cols).from(units).leftJoin(parent, eq(parent.id, units.parentId)).leftJoin(regions, eq(regions.id, units.regionId));
+    db
+      .select(cols)
+      .from(units)
+      .leftJoin(parent, eq(parent.id, units.parentId))
+      .leftJoin(regions, eq(regions.id, units.regionId));
   return {
     async byId(id: string) {
       const [r] = await base().where(eq(units.id, id)).limit(1);
@@ -33,10 +37,20 @@ export function createUnitsRepository(db: Db) {
     },
     async byIds(ids: string[]) {
       if (ids.length === 0) return [];
-      return db.select({ id: units.id, cityId: units.cityId, code: units.code, name: units.name }).from(units).where(inArray(units.id, ids));
+      return db
+        .select({ id: units.id, cityId: units.cityId, code: units.code, name: units.name })
+        .from(units)
+        .where(inArray(units.id, ids));
     },
     async list(
-      f: { cityId: string | null; pathPrefix: string | null; kind?: UnitRow['kind']; regionId?: string; q?: string; onlyId?: string },
+      f: {
+        cityId: string | null;
+        pathPrefix: string | null;
+        kind?: UnitRow['kind'];
+        regionId?: string;
+        q?: string;
+        onlyId?: string;
+      },
       offset: number,
       limit: number,
     ) {
@@ -49,8 +63,16 @@ export function createUnitsRepository(db: Db) {
         f.onlyId ? eq(units.id, f.onlyId) : undefined,
         f.q ? or(ilike(units.name, likePattern(f.q)), ilike(units.code, likePattern(f.q))) : undefined,
       );
-      const rows = await base().where(cond).orderBy(asc(units.kind), asc(units.code)).offset(offset).limit(limit);
-      const [t] = await db.select({ n: count() }).from(units).leftJoin(regions, eq(regions.id, units.regionId)).where(cond);
+      const rows = await base()
+        .where(cond)
+        .orderBy(asc(units.kind), asc(units.code))
+        .offset(offset)
+        .limit(limit);
+      const [t] = await db
+        .select({ n: count() })
+        .from(units)
+        .leftJoin(regions, eq(regions.id, units.regionId))
+        .where(cond);
       return { rows, total: Number(t?.n ?? 0) };
     },
     async insert(tx: Db, row: typeof units.$inferInsert) {

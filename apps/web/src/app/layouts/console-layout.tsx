@@ -1,11 +1,18 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
+import {
+  DownOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuFoldOutlined,
+  MenuOutlined,
+  MenuUnfoldOutlined,
+} from '@ant-design/icons';
 import { ROLE_LABELS } from '@chuangcheng/contracts';
 import { Avatar, Button, Drawer, Dropdown, Layout, Menu, type MenuProps, Typography } from 'antd';
 import { createElement, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../../components/language-switch';
-import { ChangePasswordModal } from '../../features/auth/components/change-password-modal';
 import { useLogout } from '../../features/auth/api/logout';
+import { ChangePasswordModal } from '../../features/auth/components/change-password-modal';
 import { useConfig } from '../../lib/config';
 import { useI18n } from '../../lib/i18n';
 import { useIsMobile } from '../../lib/responsive';
@@ -24,7 +31,9 @@ function Brand({ collapsed, city }: { collapsed?: boolean; city?: string | null 
       <span className="cc-brand-mark" aria-hidden>
         创
       </span>
-      {!collapsed && <span className="cc-brand-name">{city ? `${city}·${t('app.name')}` : t('app.console')}</span>}
+      {!collapsed && (
+        <span className="cc-brand-name">{city ? `${city}·${t('app.name')}` : t('app.console')}</span>
+      )}
     </Link>
   );
 }
@@ -63,7 +72,12 @@ export function ConsoleLayout() {
         children = [];
         groups.set(route.group, children);
         const group = MENU_GROUPS[route.group];
-        items.push({ key: `group:${route.group}`, icon: createElement(group.icon), label: l(group.label), children });
+        items.push({
+          key: `group:${route.group}`,
+          icon: createElement(group.icon),
+          label: l(group.label),
+          children,
+        });
       }
       children.push(toItem(route));
     }
@@ -114,7 +128,12 @@ export function ConsoleLayout() {
       ),
     },
     { type: 'divider' },
-    { key: 'password', icon: <KeyOutlined />, label: t('auth.changePassword'), onClick: () => setPasswordOpen(true) },
+    {
+      key: 'password',
+      icon: <KeyOutlined />,
+      label: t('auth.changePassword'),
+      onClick: () => setPasswordOpen(true),
+    },
     { key: 'logout', icon: <LogoutOutlined />, label: t('auth.logout'), danger: true, onClick: onLogout },
   ];
 

@@ -65,7 +65,12 @@ export function BlockSelect({ known, onChange, ...props }: PickerProps<string>) 
   );
 }
 
-export function PersonSelect({ duty, known, onChange, ...props }: PickerProps<string> & { duty?: PersonDuty }) {
+export function PersonSelect({
+  duty,
+  known,
+  onChange,
+  ...props
+}: PickerProps<string> & { duty?: PersonDuty }) {
   const filters = useMemo(() => (duty ? { duty } : undefined), [duty]);
   return (
     <EntitySelect<Person>

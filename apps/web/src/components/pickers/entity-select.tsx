@@ -51,7 +51,7 @@ export function EntitySelect<T>({
   const options = useMemo(() => {
     const seen = new Set<string>();
     const out: Option[] = [];
-    for (const option of [...(data as Page<T> | undefined)?.items.map(toOption) ?? [], ...(known ?? [])]) {
+    for (const option of [...((data as Page<T> | undefined)?.items.map(toOption) ?? []), ...(known ?? [])]) {
       if (seen.has(option.value)) continue;
       seen.add(option.value);
       out.push(option);

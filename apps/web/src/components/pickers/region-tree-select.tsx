@@ -26,7 +26,15 @@ interface RegionTreeSelectProps {
 }
 
 /** Picks a region from the user's region tree (searchable by name or code). */
-export function RegionTreeSelect({ value, onChange, levels, placeholder, allowClear = true, style, id }: RegionTreeSelectProps) {
+export function RegionTreeSelect({
+  value,
+  onChange,
+  levels,
+  placeholder,
+  allowClear = true,
+  style,
+  id,
+}: RegionTreeSelectProps) {
   const { t, l } = useI18n();
   const { data, isLoading } = useQuery(regionTreeQueryOptions);
 
@@ -52,7 +60,10 @@ export function RegionTreeSelect({ value, onChange, levels, placeholder, allowCl
       showSearch={{ treeNodeFilterProp: 'search' }}
       allowClear={allowClear}
       loading={isLoading}
-      placeholder={placeholder ?? (levels?.length === 1 ? l(REGION_LEVEL_LABELS[levels[0] as RegionLevel]) : t('common.select'))}
+      placeholder={
+        placeholder ??
+        (levels?.length === 1 ? l(REGION_LEVEL_LABELS[levels[0] as RegionLevel]) : t('common.select'))
+      }
       treeDefaultExpandAll={false}
       popupMatchSelectWidth={false}
       style={{ minWidth: 200, ...style }}

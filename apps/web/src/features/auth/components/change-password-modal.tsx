@@ -52,11 +52,14 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       destroyOnHidden
-      forceRender
     >
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" requiredMark={false}>
-        <Form.Item name="currentPassword" label={t('auth.currentPassword')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+        <Form.Item
+          name="currentPassword"
+          label={t('auth.currentPassword')}
+          rules={[{ required: true, message: t('auth.passwordRequired') }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Form.Item
@@ -67,7 +70,9 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
             { required: true, message: t('auth.passwordRequired') },
             {
               validator: (_, value: string | undefined) =>
-                !value || isStrongPassword(value) ? Promise.resolve() : Promise.reject(new Error(ERRORS.WEAK_PASSWORD[locale])),
+                !value || isStrongPassword(value)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(ERRORS.WEAK_PASSWORD[locale])),
             },
           ]}
         >

@@ -40,7 +40,9 @@ export default function LoginPage() {
   if (session.data) return <Navigate to={next} replace />;
 
   const onFinish = (values: LoginForm) => {
-    loginMutation.mutate(values, { onSuccess: () => navigate(next.startsWith('/') ? next : '/', { replace: true }) });
+    loginMutation.mutate(values, {
+      onSuccess: () => navigate(next.startsWith('/') ? next : '/', { replace: true }),
+    });
   };
   const until = lockedUntil(loginMutation.error);
 
@@ -60,7 +62,12 @@ export default function LoginPage() {
       </div>
       <Card className="cc-login-card">
         {reason === 'expired' && !loginMutation.error && (
-          <Alert type="warning" showIcon title={ERRORS.SESSION_EXPIRED[locale]} style={{ marginBottom: 16 }} />
+          <Alert
+            type="warning"
+            showIcon
+            title={ERRORS.SESSION_EXPIRED[locale]}
+            style={{ marginBottom: 16 }}
+          />
         )}
         {reason === 'loggedOut' && !loginMutation.error && (
           <Alert type="info" showIcon title={t('auth.loggedOut')} style={{ marginBottom: 16 }} />
@@ -76,7 +83,13 @@ export default function LoginPage() {
             style={{ marginBottom: 16 }}
           />
         )}
-        <Form<LoginForm> layout="vertical" size="large" onFinish={onFinish} requiredMark={false} autoComplete="on">
+        <Form<LoginForm>
+          layout="vertical"
+          size="large"
+          onFinish={onFinish}
+          requiredMark={false}
+          autoComplete="on"
+        >
           <Form.Item
             name="username"
             label={t('auth.username')}
@@ -84,7 +97,11 @@ export default function LoginPage() {
           >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
-          <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+          <Form.Item
+            name="password"
+            label={t('auth.password')}
+            rules={[{ required: true, message: t('auth.passwordRequired') }]}
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={loginMutation.isPending}>

@@ -1,4 +1,4 @@
-import type { CreateBlock, Block } from '@chuangcheng/contracts';
+import type { Block, CreateBlock } from '@chuangcheng/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 
@@ -9,5 +9,8 @@ export function createBlock(body: CreateBlock): Promise<Block> {
 
 export function useCreateBlock() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: createBlock, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['blocks'] }) });
+  return useMutation({
+    mutationFn: createBlock,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['blocks'] }),
+  });
 }

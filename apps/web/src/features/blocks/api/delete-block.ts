@@ -8,5 +8,8 @@ export function deleteBlock(id: string): Promise<void> {
 
 export function useDeleteBlock() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: deleteBlock, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['blocks'] }) });
+  return useMutation({
+    mutationFn: deleteBlock,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['blocks'] }),
+  });
 }

@@ -1,4 +1,4 @@
-import type { Page, Block } from '@chuangcheng/contracts';
+import type { Block, Page } from '@chuangcheng/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, type Query } from '../../../lib/api-client';
 

@@ -1,4 +1,4 @@
-import type { CreateBlock, Block } from '@chuangcheng/contracts';
+import type { Block, CreateBlock } from '@chuangcheng/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 
@@ -11,5 +11,8 @@ export function updateBlock({ id, body }: { id: string; body: UpdateBlock }): Pr
 
 export function useUpdateBlock() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: updateBlock, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['blocks'] }) });
+  return useMutation({
+    mutationFn: updateBlock,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['blocks'] }),
+  });
 }

@@ -22,7 +22,15 @@ interface Values {
 const FIELDS = ['code', 'name', 'leadUnitId', 'responsibleUnitIds', 'leaderId', 'note', 'gridCodes'] as const;
 
 /** Create (block = null) or edit a responsibility block (责任区块) with its lead and responsible units. */
-export function BlockFormDrawer({ open, block, onClose }: { open: boolean; block: Block | null; onClose: () => void }) {
+export function BlockFormDrawer({
+  open,
+  block,
+  onClose,
+}: {
+  open: boolean;
+  block: Block | null;
+  onClose: () => void;
+}) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -55,9 +63,24 @@ export function BlockFormDrawer({ open, block, onClose }: { open: boolean; block
       if (!applyFieldErrors(form, error, FIELDS)) setFormError(errorMessage(error, locale));
     };
     if (block) {
-      update.mutate({ id: block.id, body }, { onSuccess: () => (message.success(t('common.saved')), close()), onError });
+      update.mutate(
+        { id: block.id, body },
+        {
+          onSuccess: () => {
+            message.success(t('common.saved'));
+            close();
+          },
+          onError,
+        },
+      );
     } else {
-      create.mutate(body, { onSuccess: () => (message.success(t('common.created')), close()), onError });
+      create.mutate(body, {
+        onSuccess: () => {
+          message.success(t('common.created'));
+          close();
+        },
+        onError,
+      });
     }
   };
 
@@ -83,20 +106,39 @@ export function BlockFormDrawer({ open, block, onClose }: { open: boolean; block
       width={560}
     >
       <Form form={form} layout="vertical" initialValues={initial}>
-        <Form.Item name="code" label={t('common.code')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('common.code') }) }]}>
+        <Form.Item
+          name="code"
+          label={t('common.code')}
+          rules={[
+            { required: true, whitespace: true, message: t('common.required', { field: t('common.code') }) },
+          ]}
+        >
           <Input maxLength={32} />
         </Form.Item>
-        <Form.Item name="name" label={t('common.name')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('common.name') }) }]}>
+        <Form.Item
+          name="name"
+          label={t('common.name')}
+          rules={[
+            { required: true, whitespace: true, message: t('common.required', { field: t('common.name') }) },
+          ]}
+        >
           <Input maxLength={64} />
         </Form.Item>
-        <Form.Item name="leadUnitId" label={t('blocks.leadUnit')} rules={[{ required: true, message: t('common.required', { field: t('blocks.leadUnit') }) }]}>
+        <Form.Item
+          name="leadUnitId"
+          label={t('blocks.leadUnit')}
+          rules={[{ required: true, message: t('common.required', { field: t('blocks.leadUnit') }) }]}
+        >
           <UnitSelect known={[block?.leadUnit]} />
         </Form.Item>
         <Form.Item name="responsibleUnitIds" label={t('blocks.responsibleUnits')}>
           <UnitMultiSelect known={block?.responsibleUnits} />
         </Form.Item>
         <Form.Item name="leaderId" label={t('blocks.leader')}>
-          <PersonSelect duty="sponsor_leader" known={block?.leaderId ? [{ id: block.leaderId, name: block.leaderName ?? '' }] : []} />
+          <PersonSelect
+            duty="sponsor_leader"
+            known={block?.leaderId ? [{ id: block.leaderId, name: block.leaderName ?? '' }] : []}
+          />
         </Form.Item>
         <Form.Item name="gridCodes" label={t('blocks.gridCodes')} extra={t('blocks.gridCodesHint')}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} className="cc-mono" />

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { DeleteButton } from '../../../components/delete-button';
 import { ExportButton } from '../../../components/export-button';
 import { listPagination } from '../../../components/list-pagination';
+import { ListToolbar } from '../../../components/list-toolbar';
 import { PageHeader } from '../../../components/page-header';
 import { UnitSelect } from '../../../components/pickers/entity-pickers';
 import { QueryError } from '../../../components/query-error';
@@ -29,7 +30,12 @@ function UnitTags({ units }: { units: Ref[] }) {
         <Tag key={u.id}>{u.name}</Tag>
       ))}
       {units.length > shown.length && (
-        <Tooltip title={units.slice(3).map((u) => u.name).join('、')}>
+        <Tooltip
+          title={units
+            .slice(3)
+            .map((u) => u.name)
+            .join('、')}
+        >
           <Tag>+{units.length - shown.length}</Tag>
         </Tooltip>
       )}
@@ -56,9 +62,22 @@ export default function BlocksPage() {
   const columns: TableColumnsType<Block> = [
     { title: t('common.code'), dataIndex: 'code', width: 100, className: 'cc-mono' },
     { title: t('common.name'), dataIndex: 'name' },
-    { title: t('blocks.leadUnit'), dataIndex: ['leadUnit', 'name'], render: (v: string | undefined) => v ?? '—' },
-    { title: t('blocks.responsibleUnits'), dataIndex: 'responsibleUnits', render: (units: Ref[]) => <UnitTags units={units} /> },
-    { title: t('blocks.leader'), dataIndex: 'leaderName', width: 110, render: (v: string | null) => v ?? '—' },
+    {
+      title: t('blocks.leadUnit'),
+      dataIndex: ['leadUnit', 'name'],
+      render: (v: string | undefined) => v ?? '—',
+    },
+    {
+      title: t('blocks.responsibleUnits'),
+      dataIndex: 'responsibleUnits',
+      render: (units: Ref[]) => <UnitTags units={units} />,
+    },
+    {
+      title: t('blocks.leader'),
+      dataIndex: 'leaderName',
+      width: 110,
+      render: (v: string | null) => v ?? '—',
+    },
     {
       title: t('blocks.gridCount'),
       dataIndex: 'gridCount',
@@ -107,20 +126,25 @@ export default function BlocksPage() {
           </>
         }
       />
-      <div className="cc-toolbar">
-        <Input.Search
-          key={list.q}
-          defaultValue={list.q}
-          allowClear
-          placeholder={t('common.searchPlaceholder')}
-          onSearch={(q) => list.update({ q })}
-        />
-        <UnitSelect
-          placeholder={t('blocks.leadUnit')}
-          value={list.filters.leadUnitId}
-          onChange={(leadUnitId) => list.update({ leadUnitId })}
-        />
-      </div>
+      <ListToolbar
+        activeFilters={Object.keys(list.filters).length}
+        search={
+          <Input.Search
+            key={list.q}
+            defaultValue={list.q}
+            allowClear
+            placeholder={t('common.searchPlaceholder')}
+            onSearch={(q) => list.update({ q })}
+          />
+        }
+        filters={
+          <UnitSelect
+            placeholder={t('blocks.leadUnit')}
+            value={list.filters.leadUnitId}
+            onChange={(leadUnitId) => list.update({ leadUnitId })}
+          />
+        }
+      />
       {blocks.isError && <QueryError error={blocks.error} onRetry={() => blocks.refetch()} />}
       <Table<Block>
         rowKey="id"

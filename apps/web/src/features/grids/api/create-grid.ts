@@ -9,5 +9,8 @@ export function createGrid(body: CreateGrid): Promise<Grid> {
 
 export function useCreateGrid() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: createGrid, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['grids'] }) });
+  return useMutation({
+    mutationFn: createGrid,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['grids'] }),
+  });
 }

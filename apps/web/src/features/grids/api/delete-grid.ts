@@ -8,5 +8,8 @@ export function deleteGrid(id: string): Promise<void> {
 
 export function useDeleteGrid() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: deleteGrid, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['grids'] }) });
+  return useMutation({
+    mutationFn: deleteGrid,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['grids'] }),
+  });
 }

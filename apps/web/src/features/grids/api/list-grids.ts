@@ -1,4 +1,4 @@
-import type { Page, Grid } from '@chuangcheng/contracts';
+import type { Grid, Page } from '@chuangcheng/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, type Query } from '../../../lib/api-client';
 

@@ -9,5 +9,8 @@ export function updateGrid({ id, body }: { id: string; body: UpdateGrid }): Prom
 
 export function useUpdateGrid() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: updateGrid, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['grids'] }) });
+  return useMutation({
+    mutationFn: updateGrid,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['grids'] }),
+  });
 }

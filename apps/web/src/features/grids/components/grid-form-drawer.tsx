@@ -1,4 +1,10 @@
-import { type CreateGrid, type Grid, type GridGeometry, gridGeometrySchema, type UpdateGrid } from '@chuangcheng/contracts';
+import {
+  type CreateGrid,
+  type Grid,
+  type GridGeometry,
+  gridGeometrySchema,
+  type UpdateGrid,
+} from '@chuangcheng/contracts';
 import { App, Form, Input } from 'antd';
 import { useState } from 'react';
 import { FormDrawer } from '../../../components/form-drawer';
@@ -22,14 +28,28 @@ interface Values {
   geometry: string;
 }
 
-const FIELDS = ['code', 'name', 'communityId', 'blockId', 'leadUnitId', 'memberUnitIds', 'validFrom', 'geometry'] as const;
+const FIELDS = [
+  'code',
+  'name',
+  'communityId',
+  'blockId',
+  'leadUnitId',
+  'memberUnitIds',
+  'validFrom',
+  'geometry',
+] as const;
 const COMMUNITY: readonly ['community'] = ['community'];
 
 /** Accepts a bare geometry, a Feature or a one-feature FeatureCollection. */
 export function parseGeometry(text: string): GridGeometry | null {
   try {
-    let value = JSON.parse(text) as { type?: string; geometry?: unknown; features?: { geometry?: unknown }[] };
-    if (value.type === 'FeatureCollection' && value.features?.length === 1) value = value.features[0] as typeof value;
+    let value = JSON.parse(text) as {
+      type?: string;
+      geometry?: unknown;
+      features?: { geometry?: unknown }[];
+    };
+    if (value.type === 'FeatureCollection' && value.features?.length === 1)
+      value = value.features[0] as typeof value;
     const candidate = value.type === 'Feature' ? value.geometry : value;
     const parsed = gridGeometrySchema.safeParse(candidate);
     return parsed.success ? parsed.data : null;
@@ -39,7 +59,15 @@ export function parseGeometry(text: string): GridGeometry | null {
 }
 
 /** Create (grid = null) or edit a grid's attributes; a new boundary opens a new version server-side. */
-export function GridFormDrawer({ open, grid, onClose }: { open: boolean; grid: Grid | null; onClose: () => void }) {
+export function GridFormDrawer({
+  open,
+  grid,
+  onClose,
+}: {
+  open: boolean;
+  grid: Grid | null;
+  onClose: () => void;
+}) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -69,10 +97,25 @@ export function GridFormDrawer({ open, grid, onClose }: { open: boolean; grid: G
       if (!applyFieldErrors(form, error, FIELDS)) setFormError(errorMessage(error, locale));
     };
     if (grid) {
-      update.mutate({ id: grid.id, body: common }, { onSuccess: () => (message.success(t('common.saved')), close()), onError });
+      update.mutate(
+        { id: grid.id, body: common },
+        {
+          onSuccess: () => {
+            message.success(t('common.saved'));
+            close();
+          },
+          onError,
+        },
+      );
     } else if (geometry) {
       const body = { ...common, code: values.code.trim(), geometry, workerIds: [] } as CreateGrid;
-      create.mutate(body, { onSuccess: () => (message.success(t('common.created')), close()), onError });
+      create.mutate(body, {
+        onSuccess: () => {
+          message.success(t('common.created'));
+          close();
+        },
+        onError,
+      });
     }
   };
 
@@ -99,13 +142,29 @@ export function GridFormDrawer({ open, grid, onClose }: { open: boolean; grid: G
       width={600}
     >
       <Form form={form} layout="vertical" initialValues={initial}>
-        <Form.Item name="code" label={t('common.code')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('common.code') }) }]}>
+        <Form.Item
+          name="code"
+          label={t('common.code')}
+          rules={[
+            { required: true, whitespace: true, message: t('common.required', { field: t('common.code') }) },
+          ]}
+        >
           <Input disabled={Boolean(grid)} className="cc-mono" maxLength={20} />
         </Form.Item>
-        <Form.Item name="name" label={t('common.name')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('common.name') }) }]}>
+        <Form.Item
+          name="name"
+          label={t('common.name')}
+          rules={[
+            { required: true, whitespace: true, message: t('common.required', { field: t('common.name') }) },
+          ]}
+        >
           <Input maxLength={64} />
         </Form.Item>
-        <Form.Item name="communityId" label={t('grids.community')} rules={[{ required: true, message: t('common.required', { field: t('grids.community') }) }]}>
+        <Form.Item
+          name="communityId"
+          label={t('grids.community')}
+          rules={[{ required: true, message: t('common.required', { field: t('grids.community') }) }]}
+        >
           <RegionTreeSelect levels={COMMUNITY} />
         </Form.Item>
         <Form.Item name="blockId" label={t('grids.block')}>
@@ -128,11 +187,17 @@ export function GridFormDrawer({ open, grid, onClose }: { open: boolean; grid: G
             { required: !grid, message: t('common.required', { field: t('grids.geometry') }) },
             {
               validator: (_, value: string | undefined) =>
-                !value?.trim() || parseGeometry(value) ? Promise.resolve() : Promise.reject(new Error(t('grids.geometryInvalid'))),
+                !value?.trim() || parseGeometry(value)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('grids.geometryInvalid'))),
             },
           ]}
         >
-          <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} className="cc-mono" placeholder='{"type":"Polygon","coordinates":[[[lng,lat],…]]}' />
+          <Input.TextArea
+            autoSize={{ minRows: 4, maxRows: 12 }}
+            className="cc-mono"
+            placeholder='{"type":"Polygon","coordinates":[[[lng,lat],…]]}'
+          />
         </Form.Item>
       </Form>
     </FormDrawer>

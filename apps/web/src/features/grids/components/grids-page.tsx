@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { DeleteButton } from '../../../components/delete-button';
 import { ExportButton } from '../../../components/export-button';
 import { listPagination } from '../../../components/list-pagination';
+import { ListToolbar } from '../../../components/list-toolbar';
 import { PageHeader } from '../../../components/page-header';
 import { BlockSelect, UnitSelect } from '../../../components/pickers/entity-pickers';
 import { RegionTreeSelect } from '../../../components/pickers/region-tree-select';
@@ -47,16 +48,25 @@ export default function GridsPage() {
       title: t('grids.community'),
       dataIndex: 'community',
       render: (community: Ref | null, grid) => (
-        <Tooltip title={[grid.district?.name, grid.street?.name].filter(Boolean).join(' / ')}>{refName(community)}</Tooltip>
+        <Tooltip title={[grid.district?.name, grid.street?.name].filter(Boolean).join(' / ')}>
+          {refName(community)}
+        </Tooltip>
       ),
     },
     { title: t('grids.street'), dataIndex: 'street', render: refName },
     { title: t('grids.block'), dataIndex: 'block', render: refName },
     { title: t('grids.leadUnit'), dataIndex: 'leadUnit', render: refName },
-    { title: t('grids.area'), dataIndex: 'areaM2', align: 'right', width: 120, render: (m2: number) => formatArea(m2, locale) },
+    {
+      title: t('grids.area'),
+      dataIndex: 'areaM2',
+      align: 'right',
+      width: 120,
+      render: (m2: number) => formatArea(m2, locale),
+    },
     { title: t('grids.validFrom'), dataIndex: 'validFrom', width: 110, render: formatDate },
   ];
-  if (historical) columns.push({ title: t('grids.validTo'), dataIndex: 'validTo', width: 110, render: formatDate });
+  if (historical)
+    columns.push({ title: t('grids.validTo'), dataIndex: 'validTo', width: 110, render: formatDate });
   columns.push({
     title: t('common.actions'),
     key: 'actions',
@@ -108,27 +118,46 @@ export default function GridsPage() {
           </>
         }
       />
-      <div className="cc-toolbar">
-        <Input.Search
-          key={list.q}
-          defaultValue={list.q}
-          allowClear
-          placeholder={t('common.searchPlaceholder')}
-          onSearch={(q) => list.update({ q })}
-        />
-        <RegionTreeSelect placeholder={t('grids.region')} value={list.filters.regionId} onChange={(regionId) => list.update({ regionId })} />
-        <BlockSelect placeholder={t('grids.block')} value={list.filters.blockId} onChange={(blockId) => list.update({ blockId })} />
-        <UnitSelect placeholder={t('grids.leadUnit')} value={list.filters.leadUnitId} onChange={(leadUnitId) => list.update({ leadUnitId })} />
-        <Tooltip title={t('grids.asOf')}>
-          <Input
-            type="date"
-            aria-label={t('grids.asOf')}
-            value={list.filters.asOf ?? ''}
-            onChange={(e) => list.update({ asOf: e.target.value })}
-            style={{ width: 160 }}
+      <ListToolbar
+        activeFilters={Object.keys(list.filters).length}
+        search={
+          <Input.Search
+            key={list.q}
+            defaultValue={list.q}
+            allowClear
+            placeholder={t('common.searchPlaceholder')}
+            onSearch={(q) => list.update({ q })}
           />
-        </Tooltip>
-      </div>
+        }
+        filters={
+          <>
+            <RegionTreeSelect
+              placeholder={t('grids.region')}
+              value={list.filters.regionId}
+              onChange={(regionId) => list.update({ regionId })}
+            />
+            <BlockSelect
+              placeholder={t('grids.block')}
+              value={list.filters.blockId}
+              onChange={(blockId) => list.update({ blockId })}
+            />
+            <UnitSelect
+              placeholder={t('grids.leadUnit')}
+              value={list.filters.leadUnitId}
+              onChange={(leadUnitId) => list.update({ leadUnitId })}
+            />
+            <Input
+              type="date"
+              prefix={<span className="cc-muted">{t('grids.asOf')}</span>}
+              aria-label={t('grids.asOf')}
+              value={list.filters.asOf ?? ''}
+              onChange={(e) => list.update({ asOf: e.target.value })}
+              allowClear
+              style={{ width: 230 }}
+            />
+          </>
+        }
+      />
       {grids.isError && <QueryError error={grids.error} onRetry={() => grids.refetch()} />}
       <Table<Grid>
         rowKey="id"

@@ -8,7 +8,10 @@ export function getGridHistory(id: string, signal?: AbortSignal): Promise<Grid[]
 }
 
 export function gridHistoryQueryOptions(id: string) {
-  return queryOptions({ queryKey: ['grids', 'history', id], queryFn: ({ signal }) => getGridHistory(id, signal) });
+  return queryOptions({
+    queryKey: ['grids', 'history', id],
+    queryFn: ({ signal }) => getGridHistory(id, signal),
+  });
 }
 
 export function useGridHistory(id: string | null) {

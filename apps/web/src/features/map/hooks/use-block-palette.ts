@@ -26,7 +26,8 @@ export function paletteColor(i: number): string {
 export function useBlockPalette(features: GridFeature[] | undefined, blocks: Block[] | undefined) {
   const { colors, legend } = useMemo(() => {
     const counts = new Map<string | null, number>();
-    for (const f of features ?? []) counts.set(f.properties.blockId, (counts.get(f.properties.blockId) ?? 0) + 1);
+    for (const f of features ?? [])
+      counts.set(f.properties.blockId, (counts.get(f.properties.blockId) ?? 0) + 1);
     const known = new Map((blocks ?? []).map((b) => [b.id, b]));
     // Known blocks by code, then ids the user may not list (named by number).
     const ids = [...counts.keys()].filter((id): id is string => id !== null);
@@ -43,13 +44,23 @@ export function useBlockPalette(features: GridFeature[] | undefined, blocks: Blo
       const color = paletteColor(i);
       colors.set(id, color);
       const block = known.get(id);
-      return { key: id, label: block?.name ?? `#${i + 1}`, code: block?.code ?? null, color, count: counts.get(id) ?? 0 };
+      return {
+        key: id,
+        label: block?.name ?? `#${i + 1}`,
+        code: block?.code ?? null,
+        color,
+        count: counts.get(id) ?? 0,
+      };
     });
     const none = counts.get(null);
     if (none) legend.push({ key: 'none', label: '', code: null, color: NO_BLOCK_COLOR, count: none });
     return { colors, legend };
   }, [features, blocks]);
 
-  const colorOf = useCallback((f: GridFeature) => (f.properties.blockId ? (colors.get(f.properties.blockId) ?? NO_BLOCK_COLOR) : NO_BLOCK_COLOR), [colors]);
+  const colorOf = useCallback(
+    (f: GridFeature) =>
+      f.properties.blockId ? (colors.get(f.properties.blockId) ?? NO_BLOCK_COLOR) : NO_BLOCK_COLOR,
+    [colors],
+  );
   return { colorOf, legend };
 }

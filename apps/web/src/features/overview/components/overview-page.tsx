@@ -11,7 +11,14 @@ import { useRouteMeta } from '../../../lib/route-meta';
 import { useMe } from '../../../lib/session';
 import { type CountedEntity, useCount } from '../api/get-count';
 
-function StatCard({ to, title, value, loading, failed, children }: {
+function StatCard({
+  to,
+  title,
+  value,
+  loading,
+  failed,
+  children,
+}: {
   to?: string;
   title: string;
   value: number | undefined;
@@ -28,11 +35,21 @@ function StatCard({ to, title, value, loading, failed, children }: {
   return to ? <Link to={to}>{body}</Link> : body;
 }
 
-function EntityStat({ entity, path, title, canOpen }: { entity: CountedEntity; path: string; title: string; canOpen: boolean }) {
+function EntityStat({
+  entity,
+  path,
+  title,
+  canOpen,
+}: {
+  entity: CountedEntity;
+  path: string;
+  title: string;
+  canOpen: boolean;
+}) {
   const query = useCount(entity, canOpen);
   if (!canOpen) return null;
   return (
-    <Col xs={12} md={8} xl={5}>
+    <Col xs={12} md={8} xl={4}>
       <StatCard to={path} title={title} value={query.data} loading={query.isPending} failed={query.isError} />
     </Col>
   );
@@ -58,7 +75,12 @@ export default function OverviewPage() {
         <Typography.Title level={4} style={{ marginTop: 0 }}>
           {t('overview.welcome', { name: me.displayName })}
         </Typography.Title>
-        <Descriptions size="small" column={{ xs: 1, sm: 3 }} title={t('overview.scope')} data-testid="my-scope">
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 3 }}
+          title={t('overview.scope')}
+          data-testid="my-scope"
+        >
           <Descriptions.Item label={t('overview.role')}>
             <Tag color="blue">{l(ROLE_LABELS[me.role])}</Tag>
           </Descriptions.Item>
@@ -71,7 +93,7 @@ export default function OverviewPage() {
 
       <Typography.Title level={5}>{t('overview.counts')}</Typography.Title>
       <Row gutter={[16, 16]} style={{ marginBottom: 24 }}>
-        <Col xs={24} md={16} xl={9}>
+        <Col xs={24} md={16} xl={8}>
           <StatCard
             to={paths.has('/regions') ? '/regions' : undefined}
             title={t('overview.regions')}
@@ -81,11 +103,13 @@ export default function OverviewPage() {
           >
             {regions.data ? (
               <div className="cc-level-counts">
-                {levelCounts.map(({ level, count }) => (
-                  <span key={level}>
-                    {l(REGION_LEVEL_LABELS[level])} <b>{count}</b>
-                  </span>
-                ))}
+                {levelCounts
+                  .filter(({ count }) => count > 0)
+                  .map(({ level, count }) => (
+                    <span key={level}>
+                      {l(REGION_LEVEL_LABELS[level])} <b>{count}</b>
+                    </span>
+                  ))}
               </div>
             ) : (
               regions.isPending && <Skeleton paragraph={false} active />
@@ -93,9 +117,19 @@ export default function OverviewPage() {
           </StatCard>
         </Col>
         <EntityStat entity="units" path="/units" title={t('overview.units')} canOpen={paths.has('/units')} />
-        <EntityStat entity="people" path="/people" title={t('overview.people')} canOpen={paths.has('/people')} />
+        <EntityStat
+          entity="people"
+          path="/people"
+          title={t('overview.people')}
+          canOpen={paths.has('/people')}
+        />
         <EntityStat entity="grids" path="/grids" title={t('overview.grids')} canOpen={paths.has('/grids')} />
-        <EntityStat entity="blocks" path="/blocks" title={t('overview.blocks')} canOpen={paths.has('/blocks')} />
+        <EntityStat
+          entity="blocks"
+          path="/blocks"
+          title={t('overview.blocks')}
+          canOpen={paths.has('/blocks')}
+        />
       </Row>
 
       <Typography.Title level={5}>{t('overview.quickLinks')}</Typography.Title>

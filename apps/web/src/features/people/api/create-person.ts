@@ -9,5 +9,8 @@ export function createPerson(body: CreatePerson): Promise<Person> {
 
 export function useCreatePerson() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: createPerson, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['people'] }) });
+  return useMutation({
+    mutationFn: createPerson,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['people'] }),
+  });
 }

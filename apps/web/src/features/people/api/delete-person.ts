@@ -8,5 +8,8 @@ export function deletePerson(id: string): Promise<void> {
 
 export function useDeletePerson() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: deletePerson, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['people'] }) });
+  return useMutation({
+    mutationFn: deletePerson,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['people'] }),
+  });
 }

@@ -11,5 +11,8 @@ export function updatePerson({ id, body }: { id: string; body: UpdatePerson }): 
 
 export function useUpdatePerson() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: updatePerson, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['people'] }) });
+  return useMutation({
+    mutationFn: updatePerson,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['people'] }),
+  });
 }

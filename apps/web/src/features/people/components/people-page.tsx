@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { DeleteButton } from '../../../components/delete-button';
 import { ExportButton } from '../../../components/export-button';
 import { listPagination } from '../../../components/list-pagination';
+import { ListToolbar } from '../../../components/list-toolbar';
 import { PageHeader } from '../../../components/page-header';
 import { UnitSelect } from '../../../components/pickers/entity-pickers';
 import { QueryError } from '../../../components/query-error';
@@ -57,7 +58,8 @@ export default function PeoplePage() {
       title: t('people.account'),
       dataIndex: 'userId',
       width: 90,
-      render: (v: string | null) => (v ? <Tag color="green">{t('common.yes')}</Tag> : <span className="cc-muted">—</span>),
+      render: (v: string | null) =>
+        v ? <Tag color="green">{t('common.yes')}</Tag> : <span className="cc-muted">—</span>,
     },
   ];
   if (writable) {
@@ -104,26 +106,37 @@ export default function PeoplePage() {
           </>
         }
       />
-      <div className="cc-toolbar">
-        <Input.Search
-          key={list.q}
-          defaultValue={list.q}
-          allowClear
-          placeholder={t('people.searchPlaceholder')}
-          onSearch={(q) => list.update({ q })}
-        />
-        {me.role !== 'unit' && (
-          <UnitSelect placeholder={t('people.unit')} value={list.filters.unitId} onChange={(unitId) => list.update({ unitId })} />
-        )}
-        <Select<PersonDuty>
-          allowClear
-          placeholder={t('people.duties')}
-          value={list.filters.duty as PersonDuty | undefined}
-          onChange={(duty) => list.update({ duty })}
-          options={PERSON_DUTIES.map((d) => ({ value: d, label: l(PERSON_DUTY_LABELS[d]) }))}
-          style={{ minWidth: 140 }}
-        />
-      </div>
+      <ListToolbar
+        activeFilters={Object.keys(list.filters).length}
+        search={
+          <Input.Search
+            key={list.q}
+            defaultValue={list.q}
+            allowClear
+            placeholder={t('people.searchPlaceholder')}
+            onSearch={(q) => list.update({ q })}
+          />
+        }
+        filters={
+          <>
+            {me.role !== 'unit' && (
+              <UnitSelect
+                placeholder={t('people.unit')}
+                value={list.filters.unitId}
+                onChange={(unitId) => list.update({ unitId })}
+              />
+            )}
+            <Select<PersonDuty>
+              allowClear
+              placeholder={t('people.duties')}
+              value={list.filters.duty as PersonDuty | undefined}
+              onChange={(duty) => list.update({ duty })}
+              options={PERSON_DUTIES.map((d) => ({ value: d, label: l(PERSON_DUTY_LABELS[d]) }))}
+              style={{ minWidth: 140 }}
+            />
+          </>
+        }
+      />
       {people.isError && <QueryError error={people.error} onRetry={() => people.refetch()} />}
       <Table<Person>
         rowKey="id"
@@ -134,7 +147,9 @@ export default function PeoplePage() {
         pagination={listPagination(list, people.data?.total)}
         scroll={{ x: 'max-content' }}
       />
-      {writable && <PersonFormDrawer open={drawerOpen} person={editing} onClose={() => setDrawerOpen(false)} />}
+      {writable && (
+        <PersonFormDrawer open={drawerOpen} person={editing} onClose={() => setDrawerOpen(false)} />
+      )}
     </>
   );
 }

@@ -13,7 +13,15 @@ import { useUpdatePerson } from '../api/update-person';
 const FIELDS = ['name', 'unitId', 'title', 'phone', 'duties'] as const;
 
 /** Create (person = null) or edit a person. A unit user always works inside their own unit. */
-export function PersonFormDrawer({ open, person, onClose }: { open: boolean; person: Person | null; onClose: () => void }) {
+export function PersonFormDrawer({
+  open,
+  person,
+  onClose,
+}: {
+  open: boolean;
+  person: Person | null;
+  onClose: () => void;
+}) {
   const me = useMe();
   const { t, l, locale } = useI18n();
   const { message } = App.useApp();
@@ -44,9 +52,24 @@ export function PersonFormDrawer({ open, person, onClose }: { open: boolean; per
       if (!applyFieldErrors(form, error, FIELDS)) setFormError(errorMessage(error, locale));
     };
     if (person) {
-      update.mutate({ id: person.id, body }, { onSuccess: () => (message.success(t('common.saved')), close()), onError });
+      update.mutate(
+        { id: person.id, body },
+        {
+          onSuccess: () => {
+            message.success(t('common.saved'));
+            close();
+          },
+          onError,
+        },
+      );
     } else {
-      create.mutate(body as CreatePerson, { onSuccess: () => (message.success(t('common.created')), close()), onError });
+      create.mutate(body as CreatePerson, {
+        onSuccess: () => {
+          message.success(t('common.created'));
+          close();
+        },
+        onError,
+      });
     }
   };
 
@@ -67,10 +90,20 @@ export function PersonFormDrawer({ open, person, onClose }: { open: boolean; per
       error={formError}
     >
       <Form form={form} layout="vertical" initialValues={initial}>
-        <Form.Item name="name" label={t('people.name')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('people.name') }) }]}>
+        <Form.Item
+          name="name"
+          label={t('people.name')}
+          rules={[
+            { required: true, whitespace: true, message: t('common.required', { field: t('people.name') }) },
+          ]}
+        >
           <Input maxLength={32} />
         </Form.Item>
-        <Form.Item name="unitId" label={t('people.unit')} rules={[{ required: true, message: t('common.required', { field: t('people.unit') }) }]}>
+        <Form.Item
+          name="unitId"
+          label={t('people.unit')}
+          rules={[{ required: true, message: t('common.required', { field: t('people.unit') }) }]}
+        >
           <UnitSelect known={knownUnits} disabled={ownUnitOnly} allowClear={false} />
         </Form.Item>
         <Form.Item name="title" label={t('people.title')}>
@@ -80,7 +113,10 @@ export function PersonFormDrawer({ open, person, onClose }: { open: boolean; per
           <Input maxLength={20} inputMode="tel" />
         </Form.Item>
         <Form.Item name="duties" label={t('people.duties')}>
-          <Select mode="multiple" options={PERSON_DUTIES.map((d) => ({ value: d, label: l(PERSON_DUTY_LABELS[d]) }))} />
+          <Select
+            mode="multiple"
+            options={PERSON_DUTIES.map((d) => ({ value: d, label: l(PERSON_DUTY_LABELS[d]) }))}
+          />
         </Form.Item>
       </Form>
     </FormDrawer>

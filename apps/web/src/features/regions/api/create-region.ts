@@ -16,5 +16,8 @@ export function createRegion(body: CreateRegion): Promise<Region> {
 
 export function useCreateRegion() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: createRegion, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['regions'] }) });
+  return useMutation({
+    mutationFn: createRegion,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['regions'] }),
+  });
 }

@@ -8,5 +8,8 @@ export function deleteRegion(id: string): Promise<void> {
 
 export function useDeleteRegion() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: deleteRegion, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['regions'] }) });
+  return useMutation({
+    mutationFn: deleteRegion,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['regions'] }),
+  });
 }

@@ -9,5 +9,8 @@ export function renameRegion({ id, name }: { id: string; name: string }): Promis
 
 export function useRenameRegion() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: renameRegion, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['regions'] }) });
+  return useMutation({
+    mutationFn: renameRegion,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['regions'] }),
+  });
 }

@@ -1,4 +1,9 @@
-import { REGION_CODE_LENGTH, REGION_LEVEL_LABELS, REGION_LEVELS, type RegionLevel } from '@chuangcheng/contracts';
+import {
+  REGION_CODE_LENGTH,
+  REGION_LEVEL_LABELS,
+  REGION_LEVELS,
+  type RegionLevel,
+} from '@chuangcheng/contracts';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
@@ -8,7 +13,9 @@ import type { RegionNode } from '../../../lib/lookups';
 import { useCreateRegion } from '../api/create-region';
 import { useRenameRegion } from '../api/rename-region';
 
-export type RegionFormMode = { kind: 'child'; parent: RegionNode | null } | { kind: 'rename'; region: RegionNode };
+export type RegionFormMode =
+  | { kind: 'child'; parent: RegionNode | null }
+  | { kind: 'rename'; region: RegionNode };
 
 function childLevel(parent: RegionNode | null): RegionLevel | null {
   if (!parent) return 'city';
@@ -17,7 +24,11 @@ function childLevel(parent: RegionNode | null): RegionLevel | null {
 }
 
 /** Add a child region (code prefilled with the parent's prefix) or rename one. */
-export function RegionFormModal({ mode, onClose, onCreated }: {
+export function RegionFormModal({
+  mode,
+  onClose,
+  onCreated,
+}: {
   mode: RegionFormMode | null;
   onClose: () => void;
   onCreated: (id: string) => void;
@@ -32,7 +43,10 @@ export function RegionFormModal({ mode, onClose, onCreated }: {
   const level = mode?.kind === 'child' ? childLevel(mode.parent) : null;
   const codeLength = level ? REGION_CODE_LENGTH[level] : 0;
   // A street's code extends its district's, a community's its street's (GB/T 2260 + 3 + 3 digits).
-  const prefix = mode?.kind === 'child' && mode.parent && (level === 'street' || level === 'community') ? mode.parent.code : '';
+  const prefix =
+    mode?.kind === 'child' && mode.parent && (level === 'street' || level === 'community')
+      ? mode.parent.code
+      : '';
 
   const close = () => {
     setFormError(null);
@@ -49,7 +63,13 @@ export function RegionFormModal({ mode, onClose, onCreated }: {
     if (mode.kind === 'rename') {
       rename.mutate(
         { id: mode.region.id, name: values.name.trim() },
-        { onSuccess: () => (message.success(t('common.saved')), close()), onError },
+        {
+          onSuccess: () => {
+            message.success(t('common.saved'));
+            close();
+          },
+          onError,
+        },
       );
     } else if (level) {
       create.mutate(
@@ -88,7 +108,9 @@ export function RegionFormModal({ mode, onClose, onCreated }: {
       <Form
         form={form}
         layout="vertical"
-        initialValues={mode?.kind === 'rename' ? { name: mode.region.name, code: mode.region.code } : { code: prefix }}
+        initialValues={
+          mode?.kind === 'rename' ? { name: mode.region.name, code: mode.region.code } : { code: prefix }
+        }
       >
         {mode?.kind === 'child' && level && (
           <Form.Item
@@ -106,7 +128,13 @@ export function RegionFormModal({ mode, onClose, onCreated }: {
             <Input className="cc-mono" maxLength={codeLength} inputMode="numeric" />
           </Form.Item>
         )}
-        <Form.Item name="name" label={t('common.name')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('common.name') }) }]}>
+        <Form.Item
+          name="name"
+          label={t('common.name')}
+          rules={[
+            { required: true, whitespace: true, message: t('common.required', { field: t('common.name') }) },
+          ]}
+        >
           <Input maxLength={64} />
         </Form.Item>
       </Form>

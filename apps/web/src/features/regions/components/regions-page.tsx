@@ -1,6 +1,20 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { REGION_LEVEL_LABELS } from '@chuangcheng/contracts';
-import { App, Button, Card, Col, Descriptions, Empty, Input, Row, Space, Tag, Tree, type TreeDataNode, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Input,
+  Row,
+  Space,
+  Tag,
+  Tree,
+  type TreeDataNode,
+  Typography,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { DeleteButton } from '../../../components/delete-button';
 import { ExportButton } from '../../../components/export-button';
@@ -14,7 +28,7 @@ import { useIsMobile } from '../../../lib/responsive';
 import { useMe } from '../../../lib/session';
 import { useDeleteRegion } from '../api/delete-region';
 import { useRegionTree } from '../api/get-region-tree';
-import { childLevel, type RegionFormMode, RegionFormModal } from './region-form-modal';
+import { childLevel, RegionFormModal, type RegionFormMode } from './region-form-modal';
 
 const LEVEL_COLORS = { city: 'red', district: 'orange', street: 'blue', community: 'green' } as const;
 
@@ -63,7 +77,8 @@ export default function RegionsPage() {
     [tree.data],
   );
 
-  const selected = selectedId ? tree.data?.byId.get(selectedId) : undefined;
+  // Nothing picked yet: show the top of the tree rather than an empty panel.
+  const selected = selectedId ? tree.data?.byId.get(selectedId) : tree.data?.roots[0];
   const path = tree.data && selected ? regionPath(tree.data, selected.id) : [];
   const nextLevel = selected ? childLevel(selected) : null;
 
@@ -73,7 +88,11 @@ export default function RegionsPage() {
         extra={
           <>
             {writable && !tree.data?.roots.length && !tree.isPending && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setFormMode({ kind: 'child', parent: null })}>
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setFormMode({ kind: 'child', parent: null })}
+              >
                 {t('regions.addRoot')}
               </Button>
             )}
@@ -101,7 +120,7 @@ export default function RegionsPage() {
                 treeData={treeData}
                 expandedKeys={filteredExpanded ?? expanded ?? defaultExpanded}
                 onExpand={(keys) => setExpanded(keys as string[])}
-                selectedKeys={selectedId ? [selectedId] : []}
+                selectedKeys={selected ? [selected.id] : []}
                 onSelect={(keys) => setSelectedId((keys[0] as string | undefined) ?? null)}
                 data-testid="region-tree"
               />
@@ -117,11 +136,20 @@ export default function RegionsPage() {
               writable && (
                 <Space wrap>
                   {nextLevel && (
-                    <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setFormMode({ kind: 'child', parent: selected })}>
+                    <Button
+                      size="small"
+                      type="primary"
+                      icon={<PlusOutlined />}
+                      onClick={() => setFormMode({ kind: 'child', parent: selected })}
+                    >
                       {t('regions.addChild')}
                     </Button>
                   )}
-                  <Button size="small" icon={<EditOutlined />} onClick={() => setFormMode({ kind: 'rename', region: selected })}>
+                  <Button
+                    size="small"
+                    icon={<EditOutlined />}
+                    onClick={() => setFormMode({ kind: 'rename', region: selected })}
+                  >
                     {t('regions.rename')}
                   </Button>
                   {selected.children.length === 0 && (
@@ -156,9 +184,16 @@ export default function RegionsPage() {
                   <Tag color={LEVEL_COLORS[selected.level]}>{l(REGION_LEVEL_LABELS[selected.level])}</Tag>
                 </Descriptions.Item>
                 <Descriptions.Item label={t('regions.parent')}>
-                  {path.length > 1 ? path.slice(0, -1).map((p) => p.name).join(' / ') : '—'}
+                  {path.length > 1
+                    ? path
+                        .slice(0, -1)
+                        .map((p) => p.name)
+                        .join(' / ')
+                    : '—'}
                 </Descriptions.Item>
-                <Descriptions.Item label={t('regions.childCount')}>{selected.childCount}</Descriptions.Item>
+                <Descriptions.Item label={t('regions.childCount')}>
+                  {selected.children.length}
+                </Descriptions.Item>
               </Descriptions>
             ) : (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('regions.selectHint')} />

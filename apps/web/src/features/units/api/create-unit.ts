@@ -9,5 +9,8 @@ export function createUnit(body: CreateUnit): Promise<Unit> {
 
 export function useCreateUnit() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: createUnit, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['units'] }) });
+  return useMutation({
+    mutationFn: createUnit,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['units'] }),
+  });
 }

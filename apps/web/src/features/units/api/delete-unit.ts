@@ -8,5 +8,8 @@ export function deleteUnit(id: string): Promise<void> {
 
 export function useDeleteUnit() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: deleteUnit, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['units'] }) });
+  return useMutation({
+    mutationFn: deleteUnit,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['units'] }),
+  });
 }

@@ -9,5 +9,8 @@ export function updateUnit({ id, body }: { id: string; body: UpdateUnit }): Prom
 
 export function useUpdateUnit() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: updateUnit, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['units'] }) });
+  return useMutation({
+    mutationFn: updateUnit,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['units'] }),
+  });
 }

@@ -2,20 +2,37 @@ import { type CreateUnit, UNIT_KIND_LABELS, UNIT_KINDS, type Unit } from '@chuan
 import { App, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { FormDrawer } from '../../../components/form-drawer';
-import { RegionTreeSelect } from '../../../components/pickers/region-tree-select';
 import { UnitSelect } from '../../../components/pickers/entity-pickers';
+import { RegionTreeSelect } from '../../../components/pickers/region-tree-select';
 import { errorMessage } from '../../../lib/api-client';
 import { applyFieldErrors } from '../../../lib/form-errors';
 import { useI18n } from '../../../lib/i18n';
 import { useCreateUnit } from '../api/create-unit';
 import { useUpdateUnit } from '../api/update-unit';
 
-const FIELDS = ['code', 'name', 'kind', 'parentId', 'regionId', 'contactName', 'contactPhone', 'address'] as const;
+const FIELDS = [
+  'code',
+  'name',
+  'kind',
+  'parentId',
+  'regionId',
+  'contactName',
+  'contactPhone',
+  'address',
+] as const;
 
 const blankToNull = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
 
 /** Create (unit = null) or edit a unit. */
-export function UnitFormDrawer({ open, unit, onClose }: { open: boolean; unit: Unit | null; onClose: () => void }) {
+export function UnitFormDrawer({
+  open,
+  unit,
+  onClose,
+}: {
+  open: boolean;
+  unit: Unit | null;
+  onClose: () => void;
+}) {
   const { t, l, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<CreateUnit>();
@@ -45,9 +62,24 @@ export function UnitFormDrawer({ open, unit, onClose }: { open: boolean; unit: U
       if (!applyFieldErrors(form, error, FIELDS)) setFormError(errorMessage(error, locale));
     };
     if (unit) {
-      update.mutate({ id: unit.id, body }, { onSuccess: () => (message.success(t('common.saved')), close()), onError });
+      update.mutate(
+        { id: unit.id, body },
+        {
+          onSuccess: () => {
+            message.success(t('common.saved'));
+            close();
+          },
+          onError,
+        },
+      );
     } else {
-      create.mutate(body, { onSuccess: () => (message.success(t('common.created')), close()), onError });
+      create.mutate(body, {
+        onSuccess: () => {
+          message.success(t('common.created'));
+          close();
+        },
+        onError,
+      });
     }
   };
 
@@ -60,11 +92,28 @@ export function UnitFormDrawer({ open, unit, onClose }: { open: boolean; unit: U
       submitting={create.isPending || update.isPending}
       error={formError}
     >
-      <Form form={form} layout="vertical" initialValues={unit ?? { kind: 'department' }} data-testid="unit-form">
-        <Form.Item name="code" label={t('common.code')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('common.code') }) }]}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={unit ?? { kind: 'department' }}
+        data-testid="unit-form"
+      >
+        <Form.Item
+          name="code"
+          label={t('common.code')}
+          rules={[
+            { required: true, whitespace: true, message: t('common.required', { field: t('common.code') }) },
+          ]}
+        >
           <Input maxLength={32} />
         </Form.Item>
-        <Form.Item name="name" label={t('common.name')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('common.name') }) }]}>
+        <Form.Item
+          name="name"
+          label={t('common.name')}
+          rules={[
+            { required: true, whitespace: true, message: t('common.required', { field: t('common.name') }) },
+          ]}
+        >
           <Input maxLength={64} />
         </Form.Item>
         <Form.Item name="kind" label={t('units.kind')} rules={[{ required: true }]}>

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { DeleteButton } from '../../../components/delete-button';
 import { ExportButton } from '../../../components/export-button';
 import { listPagination } from '../../../components/list-pagination';
+import { ListToolbar } from '../../../components/list-toolbar';
 import { PageHeader } from '../../../components/page-header';
 import { RegionTreeSelect } from '../../../components/pickers/region-tree-select';
 import { QueryError } from '../../../components/query-error';
@@ -19,7 +20,12 @@ import { useUnits } from '../api/list-units';
 import { UnitFormDrawer } from './unit-form-drawer';
 
 const FILTERS = ['kind', 'regionId'] as const;
-const KIND_COLORS: Record<UnitKind, string> = { department: 'blue', street: 'green', community: 'cyan', other: 'default' };
+const KIND_COLORS: Record<UnitKind, string> = {
+  department: 'blue',
+  street: 'green',
+  community: 'cyan',
+  other: 'default',
+};
 
 export default function UnitsPage() {
   const me = useMe();
@@ -48,8 +54,18 @@ export default function UnitsPage() {
     },
     { title: t('units.region'), dataIndex: 'regionName', render: (v: string | null) => v ?? '—' },
     { title: t('units.parent'), dataIndex: 'parentName', render: (v: string | null) => v ?? '—' },
-    { title: t('units.contactName'), dataIndex: 'contactName', width: 100, render: (v: string | null) => v ?? '—' },
-    { title: t('units.contactPhone'), dataIndex: 'contactPhone', width: 140, render: (v: string | null) => v ?? '—' },
+    {
+      title: t('units.contactName'),
+      dataIndex: 'contactName',
+      width: 100,
+      render: (v: string | null) => v ?? '—',
+    },
+    {
+      title: t('units.contactPhone'),
+      dataIndex: 'contactPhone',
+      width: 140,
+      render: (v: string | null) => v ?? '—',
+    },
   ];
   if (writable) {
     columns.push({
@@ -82,7 +98,12 @@ export default function UnitsPage() {
         extra={
           <>
             {writable && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => openForm(null)} data-testid="create-unit">
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => openForm(null)}
+                data-testid="create-unit"
+              >
                 {t('common.create')}
               </Button>
             )}
@@ -95,29 +116,36 @@ export default function UnitsPage() {
           </>
         }
       />
-      <div className="cc-toolbar">
-        <Input.Search
-          key={list.q}
-          defaultValue={list.q}
-          allowClear
-          placeholder={t('common.searchPlaceholder')}
-          onSearch={(q) => list.update({ q })}
-          data-testid="list-search"
-        />
-        <Select<UnitKind>
-          allowClear
-          placeholder={t('units.kind')}
-          value={list.filters.kind as UnitKind | undefined}
-          onChange={(kind) => list.update({ kind })}
-          options={UNIT_KINDS.map((k) => ({ value: k, label: l(UNIT_KIND_LABELS[k]) }))}
-          style={{ minWidth: 160 }}
-        />
-        <RegionTreeSelect
-          placeholder={t('units.region')}
-          value={list.filters.regionId}
-          onChange={(regionId) => list.update({ regionId })}
-        />
-      </div>
+      <ListToolbar
+        activeFilters={Object.keys(list.filters).length}
+        search={
+          <Input.Search
+            key={list.q}
+            defaultValue={list.q}
+            allowClear
+            placeholder={t('common.searchPlaceholder')}
+            onSearch={(q) => list.update({ q })}
+            data-testid="list-search"
+          />
+        }
+        filters={
+          <>
+            <Select<UnitKind>
+              allowClear
+              placeholder={t('units.kind')}
+              value={list.filters.kind as UnitKind | undefined}
+              onChange={(kind) => list.update({ kind })}
+              options={UNIT_KINDS.map((k) => ({ value: k, label: l(UNIT_KIND_LABELS[k]) }))}
+              style={{ minWidth: 160 }}
+            />
+            <RegionTreeSelect
+              placeholder={t('units.region')}
+              value={list.filters.regionId}
+              onChange={(regionId) => list.update({ regionId })}
+            />
+          </>
+        }
+      />
       {units.isError && <QueryError error={units.error} onRetry={() => units.refetch()} />}
       <Table<Unit>
         rowKey="id"

@@ -1,4 +1,4 @@
-import type { User, UpdateUser } from '@chuangcheng/contracts';
+import type { UpdateUser, User } from '@chuangcheng/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 
@@ -9,5 +9,8 @@ export function updateUser({ id, body }: { id: string; body: UpdateUser }): Prom
 
 export function useUpdateUser() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: updateUser, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }) });
+  return useMutation({
+    mutationFn: updateUser,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+  });
 }

@@ -1,0 +1,32 @@
+import type { Role } from '@chuangcheng/contracts';
+import { eq } from 'drizzle-orm';
+import { regions } from '../src/db/schema/index';
+import { loadDemoCity } from '../src/modules/demo/index';
+import { systemCtx } from '../src/platform/actor';
+import { TEST_PASSWORD, type TestApp } from './app';
+
+/** Loads a small demo city (deterministic) and an admin; returns handy ids. */
+export async function withDemoCity(t: TestApp, grids = 60) {
+  const demo = await loadDemoCity(t.db, { grids, password: TEST_PASSWORD });
+  await t.services.auth.ensureAdmin(TEST_PASSWORD);
+  const districts = await t.db.select().from(regions).where(eq(regions.level, 'district'));
+  return { demo, cityId: demo.cityId, districts };
+}
+
+/** Creates a user of `role` scoped as given, and logs in. */
+export async function userSession(
+  t: TestApp,
+  username: string,
+  role: Role,
+  scope: { regionId?: string | null; unitId?: string | null } = {},
+) {
+  await t.services.auth.createUser(systemCtx(), {
+    username,
+    displayName: username,
+    role,
+    password: TEST_PASSWORD,
+    regionId: scope.regionId ?? null,
+    unitId: scope.unitId ?? null,
+  });
+  return t.login(username);
+}
