@@ -3,6 +3,7 @@ import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { z } from 'zod';
 import type { Config } from './config/config';
 import type { Db } from './db/client';
@@ -52,7 +53,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const endpoints: EndpointMeta[] = [];
 
-  app.use('*', requestId, securityHeaders);
+  app.use('*', requestId, securityHeaders, compress());
   app.onError(errorHandler(deps.logger));
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) throw new AppError('NOT_FOUND', { path: c.req.path });

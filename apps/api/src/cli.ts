@@ -65,6 +65,7 @@ program
         seed: opts.seed,
         password: config.demo.password,
         onProgress: (d, t, s) => bar.update(d, t, s),
+        audit: servicesOf(database, config).audit.bulkLoadHook(systemCtx(), 'demo.load'),
       });
       bar.done();
       console.log(`完成：${JSON.stringify(r.counts)}`);

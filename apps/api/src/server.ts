@@ -5,6 +5,7 @@ import { type Database, openDatabase } from './db/client';
 import { loadDemoCity } from './modules/demo/index';
 import { hasAnyCity } from './modules/org/index';
 import { systemClock } from './platform/clock';
+import { systemCtx } from './platform/actor';
 import type { Logger } from './platform/logger';
 
 export interface StartedServer {

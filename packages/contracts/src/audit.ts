@@ -32,4 +32,6 @@ export const AUDIT_ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   update: { zh: '修改', en: 'Update' },
   delete: { zh: '删除', en: 'Delete' },
   import: { zh: '导入', en: 'Import' },
+  export: { zh: '导出', en: 'Export' },
+  'demo.load': { zh: '载入演示城市', en: 'Demo city loaded' },
 };

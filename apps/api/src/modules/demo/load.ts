@@ -31,6 +31,8 @@ export interface DemoLoadOptions extends DemoOptions {
   password: string;
   /** Called after every batch with rows written so far, rows in total and the table being written. */
   onProgress?: (done: number, total: number, stage: string) => void;
+  /** Writes the load's audit entry inside the loading transaction (the server and CLI pass audit.record). */
+  audit?: (tx: Db, entry: { cityId: string; counts: Record<string, number> }) => Promise<void>;
 }
 
 /** PGlite pays a large fixed cost per statement, so rows go in multi-row INSERTs of this many rows. */
@@ -77,6 +79,7 @@ export async function loadDemoCity(db: Db, opts: DemoLoadOptions): Promise<DemoL
     await write(tx, 'gridUnits', gridUnits, city.gridUnits);
     await write(tx, 'gridWorkers', gridWorkers, city.gridWorkers);
     await bumpGridsVersion(tx);
+    await opts.audit?.(tx, { cityId: city.city.id, counts });
   });
   return {
     cityId: city.city.id,

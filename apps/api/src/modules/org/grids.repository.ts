@@ -44,10 +44,10 @@ export const validOn = (day: string) =>
   and(lte(grids.validFrom, day), or(isNull(grids.validTo), gt(grids.validTo, day)));
 
 export function createGridsRepository(db: Db) {
-  // Lists fetch the geometry column too: pages are small, and one query shape keeps the types simple.
-  const base = () =>
+  // One query shape for detail and lists; lists skip the (large) geometry column.
+  const base = (withGeometry = false) =>
     db
-      .select({ ...cols, geometry: grids.geometry })
+      .select({ ...cols, geometry: withGeometry ? grids.geometry : sql<unknown>`null` })
       .from(grids)
       .innerJoin(regions, eq(regions.id, grids.communityId))
       .leftJoin(street, eq(street.id, regions.parentId))
@@ -57,7 +57,7 @@ export function createGridsRepository(db: Db) {
 
   return {
     async byId(id: string) {
-      const [r] = await base().where(eq(grids.id, id)).limit(1);
+      const [r] = await base(true).where(eq(grids.id, id)).limit(1);
       return r;
     },
     async currentByCode(cityId: string, code: string): Promise<GridRow | undefined> {
