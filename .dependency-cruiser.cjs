@@ -3,7 +3,8 @@ module.exports = {
   forbidden: [
     {
       name: 'domain-is-pure',
-      comment: 'packages/domain has no I/O and imports no framework: only itself, node:crypto-free maths and the geometry libraries.',
+      comment:
+        'packages/domain has no I/O and imports no framework: only itself, node:crypto-free maths and the geometry libraries.',
       severity: 'error',
       from: { path: '^packages/domain' },
       to: { pathNot: ['^packages/domain/', 'node_modules/(flatbush|@turf)/'] },
@@ -19,7 +20,10 @@ module.exports = {
       name: 'domain-no-node-io',
       severity: 'error',
       from: { path: '^packages/domain' },
-      to: { dependencyTypes: ['core'], path: '^(fs|net|http|https|child_process|worker_threads|node:fs|node:net|node:http|node:child_process)' },
+      to: {
+        dependencyTypes: ['core'],
+        path: '^(fs|net|http|https|child_process|worker_threads|node:fs|node:net|node:http|node:child_process)',
+      },
     },
     {
       name: 'contracts-only-zod',
@@ -70,6 +74,9 @@ module.exports = {
     exclude: { path: '(^|/)dist/|/migrations/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.base.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
   },
 };

@@ -13,7 +13,9 @@ import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { fmt, machineInfoMarkdown, markdownTable, median } from './lib/report';
 
-const { values } = parseArgs({ options: { grids: { type: 'string', default: '2000' }, rounds: { type: 'string', default: '2' } } });
+const { values } = parseArgs({
+  options: { grids: { type: 'string', default: '2000' }, rounds: { type: 'string', default: '2' } },
+});
 const grids = Number(values.grids);
 const rounds = Number(values.rounds);
 const root = path.resolve(import.meta.dirname, '..');
@@ -82,7 +84,9 @@ for (let i = 0; i < rounds; i++) {
   rows.push({ first, restart, initdb, reopen });
   fs.rmSync(dir, { recursive: true, force: true });
   fs.rmSync(base, { recursive: true, force: true });
-  console.error(`round ${i + 1}: first ${fmt(first)} ms, restart ${fmt(restart)} ms, baseline initdb ${fmt(initdb)} ms / reopen ${fmt(reopen)} ms`);
+  console.error(
+    `round ${i + 1}: first ${fmt(first)} ms, restart ${fmt(restart)} ms, baseline initdb ${fmt(initdb)} ms / reopen ${fmt(reopen)} ms`,
+  );
 }
 
 const m = (k: keyof (typeof rows)[number]) => median(rows.map((r) => r[k]));
@@ -91,8 +95,18 @@ console.log(
   markdownTable(
     ['measure', 'ms', 'baseline (bare PGlite, same run)', 'ratio'],
     [
-      ['first start: empty dir → ready (initdb, migrate, admin, demo city)', fmt(m('first')), `initdb ${fmt(m('initdb'))} ms`, `${fmt(m('first') / m('initdb'), 1)}×`],
-      ['restart: same dir → ready', fmt(m('restart')), `reopen ${fmt(m('reopen'))} ms`, `${fmt(m('restart') / m('reopen'), 1)}×`],
+      [
+        'first start: empty dir → ready (initdb, migrate, admin, demo city)',
+        fmt(m('first')),
+        `initdb ${fmt(m('initdb'))} ms`,
+        `${fmt(m('first') / m('initdb'), 1)}×`,
+      ],
+      [
+        'restart: same dir → ready',
+        fmt(m('restart')),
+        `reopen ${fmt(m('reopen'))} ms`,
+        `${fmt(m('restart') / m('reopen'), 1)}×`,
+      ],
     ],
   ),
 );

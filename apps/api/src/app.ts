@@ -79,8 +79,12 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   );
   app.use('/api/*', sessionLoader(services.auth));
 
-  app.get('/api/config', (c) =>
-    c.json({ tileUrl: config.map.tileUrl, tileAttribution: config.map.tileAttribution }),
+  app.get('/api/config', async (c) =>
+    c.json({
+      ...(await services.org.mapDefaults()),
+      tileUrl: config.map.tileUrl,
+      tileAttribution: config.map.tileAttribution,
+    }),
   );
   registerAuthRoutes(app, endpoints, services.auth, {
     cookieSecure: config.session.cookieSecure,
@@ -113,14 +117,18 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
 
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
     const root = path.relative(process.cwd(), config.webDist) || '.';
-    const index = fs.readFileSync(path.join(config.webDist, 'index.html'), 'utf8');
     app.use('/assets/*', async (c, next) => {
       await next();
       c.header('Cache-Control', 'public, max-age=31536000, immutable');
     });
     app.use('/*', serveStatic({ root }));
     // Client-side routes: any other GET outside /api gets the console's index.html.
-    app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(index)));
+    // Read per request (it is small): a rebuilt console is served without restarting the server.
+    app.get('*', (c) =>
+      c.req.path.startsWith('/api/')
+        ? c.notFound()
+        : c.html(fs.readFileSync(path.join(config.webDist, 'index.html'), 'utf8')),
+    );
   }
   return { app, endpoints, services };
 }

@@ -4,8 +4,8 @@ import type { Config } from './config/config';
 import { type Database, openDatabase } from './db/client';
 import { loadDemoCity } from './modules/demo/index';
 import { hasAnyCity } from './modules/org/index';
-import { systemClock } from './platform/clock';
 import { systemCtx } from './platform/actor';
+import { systemClock } from './platform/clock';
 import type { Logger } from './platform/logger';
 
 export interface StartedServer {
@@ -36,6 +36,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Start
       const demo = await loadDemoCity(database.db, {
         grids: config.demo.grids,
         password: config.demo.password,
+        audit: services.audit.bulkLoadHook(systemCtx(), 'demo.load'),
       });
       lines.push(
         `已载入演示城市「示范市」（${demo.counts.grids ?? 0} 个网格）。演示账号（密码 ${config.demo.password}）：`,

@@ -148,6 +148,7 @@ export const createPersonSchema = z.strictObject({
 });
 export type CreatePerson = z.infer<typeof createPersonSchema>;
 export const updatePersonSchema = createPersonSchema.partial();
+export type UpdatePerson = z.infer<typeof updatePersonSchema>;
 
 export const personListQuerySchema = pageQuerySchema.extend({
   unitId: z.uuid().optional(),
@@ -276,6 +277,7 @@ export const createBlockSchema = z.strictObject({
 });
 export type CreateBlock = z.infer<typeof createBlockSchema>;
 export const updateBlockSchema = createBlockSchema.partial();
+export type UpdateBlock = z.infer<typeof updateBlockSchema>;
 
 export const blockListQuerySchema = pageQuerySchema.extend({ leadUnitId: z.uuid().optional() });
 

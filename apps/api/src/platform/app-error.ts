@@ -22,6 +22,11 @@ function withFieldMessages(base: string, details: unknown): string {
   return fields?.length ? `${base}：${fields.map((f) => f.message).join('；')}` : base;
 }
 
+/** details for one bad field: `{ fields: [{ field, message }] }`. */
+export function fieldDetails(field: string, message: string): { fields: FieldIssue[] } {
+  return { fields: [{ field, message }] };
+}
+
 export function fieldError(field: string, message: string, code: ErrorCode = 'VALIDATION_FAILED'): AppError {
   const fields: FieldIssue[] = [{ field, message }];
   return new AppError(code, { fields }, `${ERRORS[code].zh}：${field} ${message}`);

@@ -271,6 +271,12 @@ const messages = {
   'audit.after': { zh: '修改后', en: 'After' },
   'audit.requestId': { zh: '请求 ID', en: 'Request id' },
   'audit.system': { zh: '系统', en: 'System' },
+  'audit.entity.user': { zh: '用户', en: 'User' },
+  'audit.entity.region': { zh: '行政区划', en: 'Region' },
+  'audit.entity.unit': { zh: '单位', en: 'Unit' },
+  'audit.entity.person': { zh: '人员', en: 'Person' },
+  'audit.entity.block': { zh: '责任区块', en: 'Block' },
+  'audit.entity.grid': { zh: '网格', en: 'Grid' },
 } as const satisfies Record<string, Label>;
 
 export type MessageKey = keyof typeof messages;

@@ -87,7 +87,13 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
     /** The audit hook of a bulk load (demo city): one entry for the whole load, in its transaction. */
     bulkLoadHook(ctx: Ctx, action: string) {
       return (tx: Db, e: { cityId: string; counts: Record<string, number> }) =>
-        this.record(tx, ctx, { cityId: e.cityId, action, entityType: 'city', entityId: e.cityId, after: e.counts });
+        this.record(tx, ctx, {
+          cityId: e.cityId,
+          action,
+          entityType: 'city',
+          entityId: e.cityId,
+          after: e.counts,
+        });
     },
 
     /** Recomputes every chain; a changed, removed or inserted row breaks it at that row. */

@@ -1,7 +1,7 @@
 import type { blockListQuerySchema, updateBlockSchema } from '@chuangcheng/contracts';
 import { requireCity, requireRole } from '../../platform/access';
 import type { Ctx } from '../../platform/actor';
-import { AppError, isUniqueViolation } from '../../platform/app-error';
+import { AppError, fieldDetails, isUniqueViolation } from '../../platform/app-error';
 import { newId } from '../../platform/ids';
 import { offsetOf, pageResult } from '../../platform/pagination';
 import { createBlocksRepository } from './blocks.repository';
@@ -14,7 +14,6 @@ import type { PeopleService } from './people.service';
 import type { RegionsService } from './regions.service';
 import type { UnitsService } from './units.service';
 
-const field = (f: string, message: string) => ({ fields: [{ field: f, message }] });
 type Row = NonNullable<Awaited<ReturnType<ReturnType<typeof createBlocksRepository>['byId']>>>;
 
 export function createBlocksService(
@@ -56,7 +55,7 @@ export function createBlocksService(
     if (missing.length)
       throw new AppError(
         'UNIT_NOT_FOUND',
-        field(
+        fieldDetails(
           input.leadUnitId && missing.includes(input.leadUnitId) ? 'leadUnitId' : 'responsibleUnitIds',
           `单位不存在：${missing.join(', ')}`,
         ),
@@ -64,7 +63,7 @@ export function createBlocksService(
     if (input.leaderId) {
       const [p] = await org.people.repo.byIds([input.leaderId]);
       if (!p || p.cityId !== cityId)
-        throw new AppError('PERSON_NOT_FOUND', field('leaderId', '包保领导不存在'));
+        throw new AppError('PERSON_NOT_FOUND', fieldDetails('leaderId', '包保领导不存在'));
     }
   }
 
@@ -79,7 +78,7 @@ export function createBlocksService(
     if (missing.length) {
       throw new AppError(
         'GRID_NOT_FOUND',
-        field(
+        fieldDetails(
           'gridCodes',
           `以下网格编码不存在：${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ` 等 ${missing.length} 个` : ''}`,
         ),
@@ -106,7 +105,7 @@ export function createBlocksService(
     async createBlock(ctx: Ctx, input: CreateBlock): Promise<Block> {
       requireRole(ctx.actor, ORG_WRITE);
       const lead = (await org.units.repo.byIds([input.leadUnitId]))[0];
-      if (!lead) throw new AppError('UNIT_NOT_FOUND', field('leadUnitId', '牵头单位不存在'));
+      if (!lead) throw new AppError('UNIT_NOT_FOUND', fieldDetails('leadUnitId', '牵头单位不存在'));
       const cityId = cityForCreate(ctx.actor, lead.cityId, null);
       await checkRefs(cityId, input);
       const now = deps.clock.now();
@@ -140,7 +139,7 @@ export function createBlocksService(
         });
       } catch (e) {
         if (isUniqueViolation(e))
-          throw new AppError('DUPLICATE_CODE', field('code', `区块编码 ${input.code} 已存在`));
+          throw new AppError('DUPLICATE_CODE', fieldDetails('code', `区块编码 ${input.code} 已存在`));
         throw e;
       }
       if (input.gridCodes) onChange();
@@ -168,7 +167,7 @@ export function createBlocksService(
         });
       } catch (e) {
         if (isUniqueViolation(e))
-          throw new AppError('DUPLICATE_CODE', field('code', `区块编码 ${patch.code} 已存在`));
+          throw new AppError('DUPLICATE_CODE', fieldDetails('code', `区块编码 ${patch.code} 已存在`));
         throw e;
       }
       if (gridCodes) onChange();

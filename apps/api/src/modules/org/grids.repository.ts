@@ -169,6 +169,16 @@ export function createGridsRepository(db: Db) {
           set: { value: sql`(${meta.value}::bigint + 1)::text`, updatedAt: sql`now()` },
         });
     },
+    async center(): Promise<[number, number] | null> {
+      const [r] = await db
+        .select({
+          lng: sql<number>`avg((${grids.minLng} + ${grids.maxLng}) / 2)`,
+          lat: sql<number>`avg((${grids.minLat} + ${grids.maxLat}) / 2)`,
+        })
+        .from(grids)
+        .where(isNull(grids.validTo));
+      return r?.lng == null || r.lat == null ? null : [Number(r.lng), Number(r.lat)];
+    },
     async version(): Promise<string> {
       const [r] = await db.select({ v: meta.value }).from(meta).where(eq(meta.key, 'grids_version')).limit(1);
       return r?.v ?? '0';

@@ -11,7 +11,7 @@ import type { Db } from '../../db/client';
 import { blocks } from '../../db/schema/index';
 import { requireCity, requireRegion, requireRole } from '../../platform/access';
 import type { Ctx } from '../../platform/actor';
-import { AppError, isUniqueViolation } from '../../platform/app-error';
+import { AppError, fieldDetails, isUniqueViolation } from '../../platform/app-error';
 import { newId } from '../../platform/ids';
 import { offsetOf, pageResult } from '../../platform/pagination';
 import { createGridsRepository } from './grids.repository';
@@ -23,7 +23,6 @@ import type { PeopleService } from './people.service';
 import type { RegionsService } from './regions.service';
 import type { UnitsService } from './units.service';
 
-const field = (f: string, message: string) => ({ fields: [{ field: f, message }] });
 type Row = NonNullable<Awaited<ReturnType<ReturnType<typeof createGridsRepository>['byId']>>>;
 type ListRow = Row;
 
@@ -74,7 +73,7 @@ export function createGridsService(
   function checkGeometry(geometry: unknown): AreaGeometry {
     const v = validateAreaGeometry(geometry);
     if (!v.ok)
-      throw new AppError('INVALID_GEOMETRY', field('geometry', v.reason), `几何图形无效：${v.reason}`);
+      throw new AppError('INVALID_GEOMETRY', fieldDetails('geometry', v.reason), `几何图形无效：${v.reason}`);
     return v.geometry;
   }
 
@@ -89,7 +88,7 @@ export function createGridsService(
       const found = await fetch(ids);
       const missing = ids.filter((id) => !found.some((f) => f.id === id && f.cityId === cityId));
       if (missing.length)
-        throw new AppError('VALIDATION_FAILED', field(name, `${label}不存在：${missing.join(', ')}`));
+        throw new AppError('VALIDATION_FAILED', fieldDetails(name, `${label}不存在：${missing.join(', ')}`));
     };
     if (input.leadUnitId) await sameCity([input.leadUnitId], org.units.repo.byIds, 'leadUnitId', '牵头单位');
     if (input.memberUnitIds?.length)
@@ -103,7 +102,7 @@ export function createGridsService(
         .from(blocks)
         .where(eq(blocks.id, input.blockId));
       if (!b || b.cityId !== cityId)
-        throw new AppError('BLOCK_NOT_FOUND', field('blockId', '责任区块不存在'));
+        throw new AppError('BLOCK_NOT_FOUND', fieldDetails('blockId', '责任区块不存在'));
     }
     void ctx;
   }
@@ -111,7 +110,7 @@ export function createGridsService(
   async function community(ctx: Ctx, id: string) {
     const c = await org.regions.repo.byId(id);
     if (c?.level !== 'community')
-      throw new AppError('REGION_NOT_FOUND', field('communityId', '所属社区不存在'));
+      throw new AppError('REGION_NOT_FOUND', fieldDetails('communityId', '所属社区不存在'));
     requireRegion(ctx.actor, c.cityId, c.path);
     return c;
   }
@@ -193,7 +192,7 @@ export function createGridsService(
       requireRole(ctx.actor, ORG_WRITE);
       const c = await community(ctx, input.communityId);
       const reason = codeValidator.validate(input.code, { communityCode: c.code });
-      if (reason) throw new AppError('INVALID_CODE', field('code', reason), `网格编码无效：${reason}`);
+      if (reason) throw new AppError('INVALID_CODE', fieldDetails('code', reason), `网格编码无效：${reason}`);
       const geometry = checkGeometry(input.geometry);
       await checkRefs(ctx, c.cityId, input);
       const now = deps.clock.now();
@@ -227,7 +226,7 @@ export function createGridsService(
         });
       } catch (e) {
         if (isUniqueViolation(e))
-          throw new AppError('DUPLICATE_CODE', field('code', `网格编码 ${input.code} 已存在`));
+          throw new AppError('DUPLICATE_CODE', fieldDetails('code', `网格编码 ${input.code} 已存在`));
         throw e;
       }
       onChange();
@@ -241,13 +240,14 @@ export function createGridsService(
     async updateGrid(ctx: Ctx, id: string, patch: UpdateGrid): Promise<GridDetail> {
       const before = await load(ctx, id);
       requireRole(ctx.actor, ORG_WRITE);
-      if (before.validTo !== null) throw new AppError('CONFLICT', field('id', '只能修改当前有效的网格版本'));
+      if (before.validTo !== null)
+        throw new AppError('CONFLICT', fieldDetails('id', '只能修改当前有效的网格版本'));
       requireRegion(ctx.actor, before.cityId, before.communityPath);
       const c = patch.communityId ? await community(ctx, patch.communityId) : null;
       if (c && c.cityId !== before.cityId) throw new AppError('FORBIDDEN_SCOPE');
       if (c) {
         const reason = codeValidator.validate(before.code, { communityCode: c.code });
-        if (reason) throw new AppError('INVALID_CODE', field('communityId', reason));
+        if (reason) throw new AppError('INVALID_CODE', fieldDetails('communityId', reason));
       }
       const geometry = patch.geometry ? checkGeometry(patch.geometry) : null;
       await checkRefs(ctx, before.cityId, patch);
@@ -317,7 +317,7 @@ export function createGridsService(
       const before = await load(ctx, id);
       requireRole(ctx.actor, ORG_WRITE);
       requireCity(ctx.actor, before.cityId);
-      if (before.validTo !== null) throw new AppError('CONFLICT', field('id', '该网格版本已失效'));
+      if (before.validTo !== null) throw new AppError('CONFLICT', fieldDetails('id', '该网格版本已失效'));
       await deps.db.transaction(async (tx) => {
         await repo.update(tx, id, { validTo: cityDay(deps.clock.now()), updatedAt: deps.clock.now() });
         await changed(tx);

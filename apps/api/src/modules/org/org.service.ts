@@ -20,7 +20,13 @@ export function createOrgService(deps: { db: Db; clock: Clock; audit: AuditServi
   const locate = createLocateService(d, grids.repo);
   invalidate = () => locate.invalidate();
   const blocks = createBlocksService(d, { regions, units, people, grids }, () => invalidate());
-  return { regions, units, people, grids, blocks, locate };
+  /** What the console's map starts with: the (only) city's name and the centre of its current grids. */
+  async function mapDefaults(): Promise<{ cityName: string | null; center: [number, number] | null }> {
+    const cities = await regions.repo.cities();
+    const center = await grids.repo.center();
+    return { cityName: cities.length === 1 ? cities[0]!.name : null, center };
+  }
+  return { regions, units, people, grids, blocks, locate, mapDefaults };
 }
 
 export type OrgService = ReturnType<typeof createOrgService>;

@@ -225,3 +225,21 @@ describe('edge limits', () => {
     expect(r.body.error.code).toBe('NOT_FOUND');
   });
 });
+
+describe('region tree and console config', () => {
+  it('counts children in the tree', async () => {
+    const tree = await t.call('GET', '/api/regions/tree', { session: office });
+    const city = tree.body.find((r: { level: string }) => r.level === 'city');
+    expect(city.childCount).toBe(
+      tree.body.filter((r: { parentId: string }) => r.parentId === city.id).length,
+    );
+    expect(city.childCount).toBeGreaterThan(0);
+  });
+
+  it('tells the console the city and the map centre', async () => {
+    const r = await t.call('GET', '/api/config');
+    expect(r.body.cityName).toBe('示范市');
+    expect(r.body.center[0]).toBeGreaterThan(116);
+    expect(r.body.center[1]).toBeGreaterThan(30);
+  });
+});

@@ -1,7 +1,7 @@
 import type { personListQuerySchema, updatePersonSchema } from '@chuangcheng/contracts';
 import { requireCity, requireRegion, requireRole } from '../../platform/access';
 import type { Ctx } from '../../platform/actor';
-import { AppError } from '../../platform/app-error';
+import { AppError, fieldDetails } from '../../platform/app-error';
 import { newId } from '../../platform/ids';
 import { offsetOf, pageResult } from '../../platform/pagination';
 import type { OrgDeps } from './org.deps';
@@ -11,7 +11,6 @@ import type { CreatePerson, Page, Person, z } from './org.types';
 import { createPeopleRepository } from './people.repository';
 import type { UnitsService } from './units.service';
 
-const field = (f: string, message: string) => ({ fields: [{ field: f, message }] });
 type Loaded = NonNullable<Awaited<ReturnType<ReturnType<typeof createPeopleRepository>['byId']>>>;
 
 function toPerson(r: Loaded): Person {
@@ -48,7 +47,7 @@ export function createPeopleService(deps: OrgDeps, units: UnitsService) {
 
   async function unitFor(ctx: Ctx, unitId: string) {
     const u = await units.repo.byId(unitId);
-    if (!u) throw new AppError('UNIT_NOT_FOUND', field('unitId', '所属单位不存在'));
+    if (!u) throw new AppError('UNIT_NOT_FOUND', fieldDetails('unitId', '所属单位不存在'));
     requireCity(ctx.actor, u.cityId);
     if (ctx.actor.regionPath && u.kind !== 'department') requireRegion(ctx.actor, u.cityId, u.regionPath);
     return u;

@@ -5,7 +5,8 @@ import { likePattern } from '../../platform/pagination';
 
 export type RegionRow = typeof regions.$inferSelect;
 
-const childCount = sql<number>`(select count(*) from regions c where c.parent_id = ${regions.id})::int`;
+// Spelled out: drizzle leaves columns unqualified in single-table selects, which would bind to `c`.
+const childCount = sql<number>`(select count(*) from regions c where c.parent_id = "regions"."id")::int`;
 
 export function createRegionsRepository(db: Db) {
   return {

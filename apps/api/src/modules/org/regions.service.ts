@@ -1,23 +1,22 @@
 import type { createRegionSchema, regionListQuerySchema } from '@chuangcheng/contracts';
 import {
   type Page,
-  REGION_CODE_LENGTH,
+  REGION_LEVEL_LABELS,
   REGION_LEVELS,
   type Region,
   type RegionLevel,
 } from '@chuangcheng/contracts';
+import { childCodeOk, REGION_CODE_LENGTHS, regionCodeLevelOk } from '@chuangcheng/domain';
 import type { z } from 'zod';
 import { requireRegion, requireRole } from '../../platform/access';
 import type { Ctx } from '../../platform/actor';
-import { AppError, isUniqueViolation } from '../../platform/app-error';
+import { AppError, fieldDetails, isUniqueViolation } from '../../platform/app-error';
 import { newId } from '../../platform/ids';
 import { offsetOf, pageResult } from '../../platform/pagination';
 import type { OrgDeps } from './org.deps';
 import { ORG_READ, ORG_WRITE } from './org.policy';
 import { presentRegion } from './org.presenter';
 import { createRegionsRepository, type RegionRow } from './regions.repository';
-
-const field = (f: string, message: string) => ({ fields: [{ field: f, message }] });
 
 export function createRegionsService(deps: OrgDeps) {
   const repo = createRegionsRepository(deps.db);
@@ -69,20 +68,23 @@ export function createRegionsService(deps: OrgDeps) {
       let parent: RegionRow | undefined;
       if (input.parentId) {
         parent = await repo.byId(input.parentId);
-        if (!parent) throw new AppError('REGION_NOT_FOUND', field('parentId', '上级区划不存在'));
+        if (!parent) throw new AppError('REGION_NOT_FOUND', fieldDetails('parentId', '上级区划不存在'));
         requireRegion(ctx.actor, parent.cityId, parent.path);
         const expected = REGION_LEVELS[REGION_LEVELS.indexOf(parent.level) + 1];
         if (input.level !== expected) {
           throw new AppError(
             'VALIDATION_FAILED',
-            field('level', expected ? `${parent.name}的下级应为 ${expected}` : '社区/村之下不能再建区划'),
+            fieldDetails(
+              'level',
+              expected ? `${parent.name}的下级应为 ${expected}` : '社区/村之下不能再建区划',
+            ),
           );
         }
       } else {
         requireRole(ctx.actor, ['admin']);
         if (ctx.actor.cityId) throw new AppError('FORBIDDEN_SCOPE');
         if (input.level !== 'city')
-          throw new AppError('VALIDATION_FAILED', field('parentId', '只有"市"可以没有上级'));
+          throw new AppError('VALIDATION_FAILED', fieldDetails('parentId', '只有"市"可以没有上级'));
       }
       checkCode(input.code, input.level, parent);
       const row = {
@@ -109,7 +111,7 @@ export function createRegionsService(deps: OrgDeps) {
         });
       } catch (e) {
         if (isUniqueViolation(e))
-          throw new AppError('DUPLICATE_CODE', field('code', `区划编码 ${input.code} 已存在`));
+          throw new AppError('DUPLICATE_CODE', fieldDetails('code', `区划编码 ${input.code} 已存在`));
         throw e;
       }
       return presentRegion({ ...row, childCount: 0 });
@@ -159,14 +161,21 @@ export function createRegionsService(deps: OrgDeps) {
 }
 
 function checkCode(code: string, level: RegionLevel, parent: RegionRow | undefined): void {
-  const len = REGION_CODE_LENGTH[level];
-  if (code.length !== len)
-    throw new AppError('INVALID_CODE', field('code', `${level} 级区划编码应为 ${len} 位数字`));
-  if (!parent) return;
-  // District codes share the city's first four digits (GB/T 2260); streets and communities extend their parent.
-  const prefix = level === 'district' ? parent.code.slice(0, 4) : parent.code;
-  if (!code.startsWith(prefix))
-    throw new AppError('INVALID_CODE', field('code', `编码应以上级编码 ${prefix} 开头`));
+  if (!regionCodeLevelOk(code, level)) {
+    throw new AppError(
+      'INVALID_CODE',
+      fieldDetails(
+        'code',
+        `${REGION_LEVEL_LABELS[level].zh}级区划编码应为 ${REGION_CODE_LENGTHS[level]} 位数字`,
+      ),
+    );
+  }
+  if (parent && !childCodeOk(parent.code, code)) {
+    throw new AppError(
+      'INVALID_CODE',
+      fieldDetails('code', `编码 ${code} 不属于上级区划 ${parent.name}（${parent.code}）`),
+    );
+  }
 }
 
 export type RegionsService = ReturnType<typeof createRegionsService>;

@@ -1,7 +1,7 @@
 import type { unitListQuerySchema } from '@chuangcheng/contracts';
 import { requireCity, requireRegion, requireRole } from '../../platform/access';
 import type { Ctx } from '../../platform/actor';
-import { AppError, isUniqueViolation } from '../../platform/app-error';
+import { AppError, fieldDetails, isUniqueViolation } from '../../platform/app-error';
 import { newId } from '../../platform/ids';
 import { offsetOf, pageResult } from '../../platform/pagination';
 import type { OrgDeps } from './org.deps';
@@ -10,8 +10,6 @@ import { presentUnit } from './org.presenter';
 import type { CreateUnit, Page, Unit, UpdateUnit, z } from './org.types';
 import type { RegionsService } from './regions.service';
 import { createUnitsRepository } from './units.repository';
-
-const field = (f: string, message: string) => ({ fields: [{ field: f, message }] });
 
 export function createUnitsService(deps: OrgDeps, regions: RegionsService) {
   const repo = createUnitsRepository(deps.db);
@@ -34,15 +32,15 @@ export function createUnitsService(deps: OrgDeps, regions: RegionsService) {
   ) {
     if (input.parentId) {
       if (input.parentId === selfId)
-        throw new AppError('VALIDATION_FAILED', field('parentId', '上级单位不能是自己'));
+        throw new AppError('VALIDATION_FAILED', fieldDetails('parentId', '上级单位不能是自己'));
       const p = await repo.byId(input.parentId);
       if (!p || p.cityId !== cityId)
-        throw new AppError('UNIT_NOT_FOUND', field('parentId', '上级单位不存在'));
+        throw new AppError('UNIT_NOT_FOUND', fieldDetails('parentId', '上级单位不存在'));
     }
     if (input.regionId) {
       const r = await regions.repo.byId(input.regionId);
       if (!r || r.cityId !== cityId)
-        throw new AppError('REGION_NOT_FOUND', field('regionId', '所属区划不存在'));
+        throw new AppError('REGION_NOT_FOUND', fieldDetails('regionId', '所属区划不存在'));
       requireRegion(ctx.actor, r.cityId, r.path);
     }
   }
@@ -81,7 +79,10 @@ export function createUnitsService(deps: OrgDeps, regions: RegionsService) {
       const regionCity = input.regionId ? ((await regions.repo.byId(input.regionId))?.cityId ?? null) : null;
       const cityId = cityForCreate(ctx.actor, regionCity, cities.length === 1 ? cities[0]!.id : null);
       if (ctx.actor.regionPath && !input.regionId) {
-        throw new AppError('FORBIDDEN_SCOPE', field('regionId', '区域账号新建单位须指定本辖区内的所属区划'));
+        throw new AppError(
+          'FORBIDDEN_SCOPE',
+          fieldDetails('regionId', '区域账号新建单位须指定本辖区内的所属区划'),
+        );
       }
       await checkRefs(ctx, cityId, input);
       const now = deps.clock.now();
@@ -112,7 +113,7 @@ export function createUnitsService(deps: OrgDeps, regions: RegionsService) {
         });
       } catch (e) {
         if (isUniqueViolation(e))
-          throw new AppError('DUPLICATE_CODE', field('code', `单位编码 ${input.code} 已存在`));
+          throw new AppError('DUPLICATE_CODE', fieldDetails('code', `单位编码 ${input.code} 已存在`));
         throw e;
       }
       return this.getUnit(ctx, row.id);
@@ -137,7 +138,7 @@ export function createUnitsService(deps: OrgDeps, regions: RegionsService) {
         });
       } catch (e) {
         if (isUniqueViolation(e))
-          throw new AppError('DUPLICATE_CODE', field('code', `单位编码 ${patch.code} 已存在`));
+          throw new AppError('DUPLICATE_CODE', fieldDetails('code', `单位编码 ${patch.code} 已存在`));
         throw e;
       }
       return this.getUnit(ctx, id);

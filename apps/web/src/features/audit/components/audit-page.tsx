@@ -18,14 +18,14 @@ import { ListToolbar } from '../../../components/list-toolbar';
 import { PageHeader } from '../../../components/page-header';
 import { QueryError } from '../../../components/query-error';
 import { formatDateTime } from '../../../lib/format';
-import { useI18n } from '../../../lib/i18n';
+import { type MessageKey, useI18n } from '../../../lib/i18n';
 import { useListParams } from '../../../lib/list-params';
 import { useAudit } from '../api/list-audit';
 
 const FILTERS = ['action', 'entityType'] as const;
 // seq is numbered per city, so it alone does not identify an entry across cities.
 const rowKey = (e: AuditEntry) => `${e.seq}|${e.at}|${e.action}|${e.entityId ?? ''}`;
-const ENTITY_TYPES = ['user', 'region', 'unit', 'person', 'block', 'grid'];
+const ENTITY_TYPES = ['user', 'region', 'unit', 'person', 'block', 'grid'] as const;
 
 function actionColor(action: string): string {
   if (action.startsWith('auth.login_failed') || action === 'auth.locked' || action === 'delete') return 'red';
@@ -38,7 +38,8 @@ function AuditDetail({ entry }: { entry: AuditEntry }) {
   const { t } = useI18n();
   return (
     <>
-      <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 8 }}>
+      <Descriptions size="small" column={{ xs: 1, md: 4 }} style={{ marginBottom: 8 }}>
+        <Descriptions.Item label="#">{entry.seq}</Descriptions.Item>
         <Descriptions.Item label={t('audit.entityId')}>
           <span className="cc-mono">{entry.entityId ?? '—'}</span>
         </Descriptions.Item>
@@ -67,9 +68,10 @@ export default function AuditPage() {
   const { t, l, locale } = useI18n();
   const list = useListParams(FILTERS);
   const audit = useAudit(list.query);
+  const entityLabel = (type: string) =>
+    (ENTITY_TYPES as readonly string[]).includes(type) ? t(`audit.entity.${type}` as MessageKey) : type;
 
   const columns: TableColumnsType<AuditEntry> = [
-    { title: '#', dataIndex: 'seq', width: 70, className: 'cc-mono' },
     { title: t('audit.at'), dataIndex: 'at', width: 180, render: (v: string) => formatDateTime(v, locale) },
     {
       title: t('audit.actor'),
@@ -85,7 +87,12 @@ export default function AuditPage() {
         </Tag>
       ),
     },
-    { title: t('audit.entityType'), dataIndex: 'entityType', width: 120 },
+    {
+      title: t('audit.entityType'),
+      dataIndex: 'entityType',
+      width: 120,
+      render: (v: string) => entityLabel(v),
+    },
     { title: t('audit.ip'), dataIndex: 'ip', width: 140, render: (v: string | null) => v ?? '—' },
   ];
 
@@ -110,7 +117,7 @@ export default function AuditPage() {
             <AutoComplete
               key={list.filters.entityType ?? ''}
               defaultValue={list.filters.entityType}
-              options={ENTITY_TYPES.map((value) => ({ value }))}
+              options={ENTITY_TYPES.map((value) => ({ value, label: entityLabel(value) }))}
               onSelect={(entityType: string) => list.update({ entityType })}
               style={{ minWidth: 200 }}
             >

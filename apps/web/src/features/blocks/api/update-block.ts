@@ -1,8 +1,6 @@
-import type { Block, CreateBlock } from '@chuangcheng/contracts';
+import type { Block, UpdateBlock } from '@chuangcheng/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-
-type UpdateBlock = Partial<CreateBlock>;
 
 /** PATCH /api/blocks/{id} */
 export function updateBlock({ id, body }: { id: string; body: UpdateBlock }): Promise<Block> {

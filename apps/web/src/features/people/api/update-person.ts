@@ -1,8 +1,6 @@
-import type { CreatePerson, Person } from '@chuangcheng/contracts';
+import type { Person, UpdatePerson } from '@chuangcheng/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-
-type UpdatePerson = Partial<CreatePerson>;
 
 /** PATCH /api/people/{id} */
 export function updatePerson({ id, body }: { id: string; body: UpdatePerson }): Promise<Person> {
