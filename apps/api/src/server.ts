@@ -1,3 +1,4 @@
+import { ROLE_LABELS, type Role } from '@chuangcheng/contracts';
 import { serve } from '@hono/node-server';
 import { createApp, createServices } from './app';
 import type { Config } from './config/config';
@@ -41,7 +42,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Start
       lines.push(
         `已载入演示城市「示范市」（${demo.counts.grids ?? 0} 个网格）。演示账号（密码 ${config.demo.password}）：`,
       );
-      for (const a of demo.accounts) lines.push(`  ${a.username.padEnd(10)} ${a.role}`);
+      for (const a of demo.accounts)
+        lines.push(
+          `  ${a.username.padEnd(10)} ${a.role.padEnd(12)} ${ROLE_LABELS[a.role as Role]?.zh ?? ''}`,
+        );
     }
     const { app } = createApp(deps, services);
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
