@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { Block, Ref } from '@chuangcheng/contracts';
-import { App, Button, Input, Space, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
+import { Button, Input, Space, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { DeleteButton } from '../../../components/delete-button';
@@ -11,7 +11,6 @@ import { PageHeader } from '../../../components/page-header';
 import { UnitSelect } from '../../../components/pickers/entity-pickers';
 import { QueryError } from '../../../components/query-error';
 import { canWrite } from '../../../lib/access';
-import { errorMessage } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { useListParams } from '../../../lib/list-params';
 import { useMe } from '../../../lib/session';
@@ -45,8 +44,7 @@ function UnitTags({ units }: { units: Ref[] }) {
 
 export default function BlocksPage() {
   const me = useMe();
-  const { t, locale } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const list = useListParams(FILTERS);
   const blocks = useBlocks(list.query);
   const remove = useDeleteBlock();
@@ -98,15 +96,7 @@ export default function BlocksPage() {
           <Button type="link" size="small" onClick={() => openForm(block)}>
             {t('common.edit')}
           </Button>
-          <DeleteButton
-            name={block.name}
-            onConfirm={() =>
-              remove
-                .mutateAsync(block.id)
-                .then(() => message.success(t('common.deleted')))
-                .catch((error: unknown) => message.error(errorMessage(error, locale)))
-            }
-          />
+          <DeleteButton name={block.name} onConfirm={() => remove.mutateAsync(block.id)} />
         </Space>
       ),
     });

@@ -1,6 +1,6 @@
 import { EnvironmentOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Grid, Ref } from '@chuangcheng/contracts';
-import { App, Button, Input, Space, Table, type TableColumnsType, Tooltip } from 'antd';
+import { Button, Input, Space, Table, type TableColumnsType, Tooltip } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { DeleteButton } from '../../../components/delete-button';
@@ -12,7 +12,6 @@ import { BlockSelect, UnitSelect } from '../../../components/pickers/entity-pick
 import { RegionTreeSelect } from '../../../components/pickers/region-tree-select';
 import { QueryError } from '../../../components/query-error';
 import { canWrite } from '../../../lib/access';
-import { errorMessage } from '../../../lib/api-client';
 import { formatArea, formatDate } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import { useListParams } from '../../../lib/list-params';
@@ -27,7 +26,6 @@ const refName = (ref: Ref | null) => ref?.name ?? '—';
 export default function GridsPage() {
   const me = useMe();
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
   const list = useListParams(FILTERS);
   const grids = useGrids(list.query);
   const remove = useDeleteGrid();
@@ -84,15 +82,7 @@ export default function GridsPage() {
             <Button type="link" size="small" onClick={() => openForm(grid)}>
               {t('common.edit')}
             </Button>
-            <DeleteButton
-              name={grid.name}
-              onConfirm={() =>
-                remove
-                  .mutateAsync(grid.id)
-                  .then(() => message.success(t('common.deleted')))
-                  .catch((error: unknown) => message.error(errorMessage(error, locale)))
-              }
-            />
+            <DeleteButton name={grid.name} onConfirm={() => remove.mutateAsync(grid.id)} />
           </>
         )}
       </Space>

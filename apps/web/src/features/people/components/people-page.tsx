@@ -1,6 +1,6 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { PERSON_DUTIES, PERSON_DUTY_LABELS, type Person, type PersonDuty } from '@chuangcheng/contracts';
-import { App, Button, Input, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { Button, Input, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { DeleteButton } from '../../../components/delete-button';
@@ -11,7 +11,6 @@ import { PageHeader } from '../../../components/page-header';
 import { UnitSelect } from '../../../components/pickers/entity-pickers';
 import { QueryError } from '../../../components/query-error';
 import { canWrite } from '../../../lib/access';
-import { errorMessage } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { useListParams } from '../../../lib/list-params';
 import { useMe } from '../../../lib/session';
@@ -23,8 +22,7 @@ const FILTERS = ['unitId', 'duty'] as const;
 
 export default function PeoplePage() {
   const me = useMe();
-  const { t, l, locale } = useI18n();
-  const { message } = App.useApp();
+  const { t, l } = useI18n();
   const list = useListParams(FILTERS);
   const people = usePeople(list.query);
   const remove = useDeletePerson();
@@ -73,15 +71,7 @@ export default function PeoplePage() {
           <Button type="link" size="small" onClick={() => openForm(person)}>
             {t('common.edit')}
           </Button>
-          <DeleteButton
-            name={person.name}
-            onConfirm={() =>
-              remove
-                .mutateAsync(person.id)
-                .then(() => message.success(t('common.deleted')))
-                .catch((error: unknown) => message.error(errorMessage(error, locale)))
-            }
-          />
+          <DeleteButton name={person.name} onConfirm={() => remove.mutateAsync(person.id)} />
         </Space>
       ),
     });

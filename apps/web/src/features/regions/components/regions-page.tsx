@@ -1,7 +1,6 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { REGION_LEVEL_LABELS } from '@chuangcheng/contracts';
 import {
-  App,
   Button,
   Card,
   Col,
@@ -21,7 +20,6 @@ import { ExportButton } from '../../../components/export-button';
 import { PageHeader } from '../../../components/page-header';
 import { QueryError } from '../../../components/query-error';
 import { canWrite } from '../../../lib/access';
-import { errorMessage } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { type RegionNode, regionPath } from '../../../lib/lookups';
 import { useIsMobile } from '../../../lib/responsive';
@@ -38,8 +36,7 @@ function matches(node: RegionNode, filter: string): boolean {
 
 export default function RegionsPage() {
   const me = useMe();
-  const { t, l, locale } = useI18n();
-  const { message } = App.useApp();
+  const { t, l } = useI18n();
   const isMobile = useIsMobile();
   const tree = useRegionTree();
   const remove = useDeleteRegion();
@@ -155,15 +152,8 @@ export default function RegionsPage() {
                   {selected.children.length === 0 && (
                     <DeleteButton
                       name={selected.name}
-                      onConfirm={() =>
-                        remove
-                          .mutateAsync(selected.id)
-                          .then(() => {
-                            message.success(t('common.deleted'));
-                            setSelectedId(selected.parentId);
-                          })
-                          .catch((error: unknown) => message.error(errorMessage(error, locale)))
-                      }
+                      onConfirm={() => remove.mutateAsync(selected.id)}
+                      onDeleted={() => setSelectedId(selected.parentId)}
                     />
                   )}
                 </Space>

@@ -1,6 +1,6 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type Unit, type UnitKind } from '@chuangcheng/contracts';
-import { App, Button, Input, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { Button, Input, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { DeleteButton } from '../../../components/delete-button';
@@ -11,7 +11,6 @@ import { PageHeader } from '../../../components/page-header';
 import { RegionTreeSelect } from '../../../components/pickers/region-tree-select';
 import { QueryError } from '../../../components/query-error';
 import { canWrite } from '../../../lib/access';
-import { errorMessage } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { useListParams } from '../../../lib/list-params';
 import { useMe } from '../../../lib/session';
@@ -29,8 +28,7 @@ const KIND_COLORS: Record<UnitKind, string> = {
 
 export default function UnitsPage() {
   const me = useMe();
-  const { t, l, locale } = useI18n();
-  const { message } = App.useApp();
+  const { t, l } = useI18n();
   const list = useListParams(FILTERS);
   const units = useUnits(list.query);
   const remove = useDeleteUnit();
@@ -78,15 +76,7 @@ export default function UnitsPage() {
           <Button type="link" size="small" onClick={() => openForm(unit)}>
             {t('common.edit')}
           </Button>
-          <DeleteButton
-            name={unit.name}
-            onConfirm={() =>
-              remove
-                .mutateAsync(unit.id)
-                .then(() => message.success(t('common.deleted')))
-                .catch((error: unknown) => message.error(errorMessage(error, locale)))
-            }
-          />
+          <DeleteButton name={unit.name} onConfirm={() => remove.mutateAsync(unit.id)} />
         </Space>
       ),
     });
