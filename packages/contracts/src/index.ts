@@ -1,5 +1,7 @@
 export * from './audit';
 export * from './auth';
+export * from './cases';
+export * from './catalog';
 export * from './common';
 export * from './errors';
 export * from './labels';

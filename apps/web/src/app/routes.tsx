@@ -1,5 +1,14 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
+  InboxOutlined,
+  NodeIndexOutlined,
+  PartitionOutlined,
+  ProfileOutlined,
+  SendOutlined,
   AuditOutlined,
   BankOutlined,
   BorderOuterOutlined,
@@ -14,8 +23,9 @@ import {
 } from '@ant-design/icons';
 import type { Label, Role } from '@chuangcheng/contracts';
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import { matchPath } from 'react-router';
 
-export type MenuGroup = 'org' | 'system';
+export type MenuGroup = 'loop' | 'org' | 'system';
 
 /** One page of the console: this table drives the router, the menu, breadcrumbs, titles and access. */
 export interface AppRoute {
@@ -26,6 +36,8 @@ export interface AppRoute {
   roles: readonly Role[];
   /** Menu group (a sub-menu); pages without one sit at the top level. */
   group?: MenuGroup;
+  /** Not in the menu (detail and form pages reached from other pages). */
+  hidden?: boolean;
   /** 'full': the page fills the content area edge to edge (the map). */
   layout?: 'full';
   component: LazyExoticComponent<ComponentType>;
@@ -34,6 +46,7 @@ export interface AppRoute {
 }
 
 export const MENU_GROUPS: Record<MenuGroup, { label: Label; icon: ComponentType }> = {
+  loop: { label: { zh: '案件处置', en: 'Cases' }, icon: AlertOutlined },
   org: { label: { zh: '基础数据', en: 'Master data' }, icon: DatabaseOutlined },
   system: { label: { zh: '系统管理', en: 'Administration' }, icon: SettingOutlined },
 };
@@ -62,6 +75,95 @@ export const ROUTES: readonly AppRoute[] = [
     roles: EVERYONE,
     layout: 'full',
     ...page(() => import('../features/map/components/map-page')),
+  },
+  {
+    path: '/cases',
+    label: { zh: '案件列表', en: 'Cases' },
+    icon: ProfileOutlined,
+    roles: EVERYONE,
+    group: 'loop',
+    ...page(() => import('../features/cases/components/cases-page')),
+  },
+  {
+    path: '/cases/new',
+    label: { zh: '登记案件', en: 'New case' },
+    icon: ProfileOutlined,
+    roles: ['office', 'inspector', 'grid_worker', 'leader'],
+    hidden: true,
+    ...page(() => import('../features/cases/components/case-new-page')),
+  },
+  {
+    path: '/cases/map',
+    label: { zh: '案件地图', en: 'Case map' },
+    icon: EnvironmentOutlined,
+    roles: EVERYONE,
+    group: 'loop',
+    layout: 'full',
+    ...page(() => import('../features/cases/components/case-map-page')),
+  },
+  {
+    path: '/cases/:id',
+    label: { zh: '案件详情', en: 'Case' },
+    icon: ProfileOutlined,
+    roles: EVERYONE,
+    hidden: true,
+    ...page(() => import('../features/cases/components/case-detail-page')),
+  },
+  {
+    path: '/dispatch',
+    label: { zh: '派遣台', en: 'Dispatch board' },
+    icon: SendOutlined,
+    roles: ['office', 'admin'],
+    group: 'loop',
+    ...page(() => import('../features/cases/components/dispatch-board-page')),
+  },
+  {
+    path: '/inbox',
+    label: { zh: '本单位待办', en: 'Unit inbox' },
+    icon: InboxOutlined,
+    roles: ['unit'],
+    group: 'loop',
+    ...page(() => import('../features/cases/components/inbox-page')),
+  },
+  {
+    path: '/verify',
+    label: { zh: '核查队列', en: 'Verification queue' },
+    icon: CheckSquareOutlined,
+    roles: ['office', 'inspector', 'grid_worker'],
+    group: 'loop',
+    ...page(() => import('../features/cases/components/verify-page')),
+  },
+  {
+    path: '/kpis',
+    label: { zh: '绩效考核', en: 'KPIs' },
+    icon: BarChartOutlined,
+    roles: ['office', 'leader', 'admin', 'unit'],
+    group: 'loop',
+    ...page(() => import('../features/kpis/components/kpis-page')),
+  },
+  {
+    path: '/catalog',
+    label: { zh: '问题分类', en: 'Categories' },
+    icon: PartitionOutlined,
+    roles: ['admin', 'office', 'leader'],
+    group: 'system',
+    ...page(() => import('../features/catalog/components/catalog-page')),
+  },
+  {
+    path: '/routing-rules',
+    label: { zh: '派遣规则', en: 'Routing rules' },
+    icon: NodeIndexOutlined,
+    roles: ['admin', 'office'],
+    group: 'system',
+    ...page(() => import('../features/catalog/components/routing-rules-page')),
+  },
+  {
+    path: '/calendar',
+    label: { zh: '工作日历', en: 'Working calendar' },
+    icon: CalendarOutlined,
+    roles: ['admin', 'office'],
+    group: 'system',
+    ...page(() => import('../features/catalog/components/calendar-page')),
   },
   {
     path: '/regions',
@@ -132,11 +234,12 @@ export function canOpen(route: AppRoute, role: Role): boolean {
   return route.roles.includes(role);
 }
 
-/** The route a location belongs to ('/units' for '/units', '/' only for '/'). */
+/** The route a location belongs to: an exact or parameterised match first, then the nearest parent page. */
 export function routeOf(pathname: string): AppRoute | undefined {
   const clean = pathname.replace(/\/+$/, '') || '/';
   return (
     ROUTES.find((r) => r.path === clean) ??
+    ROUTES.find((r) => r.path.includes(':') && matchPath(r.path, clean)) ??
     ROUTES.find((r) => r.path !== '/' && clean.startsWith(`${r.path}/`))
   );
 }

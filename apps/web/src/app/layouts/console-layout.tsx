@@ -63,6 +63,7 @@ export function ConsoleLayout() {
       label: <Link to={r.path}>{l(r.label)}</Link>,
     });
     for (const route of accessible) {
+      if (route.hidden) continue;
       if (!route.group) {
         items.push(toItem(route));
         continue;
@@ -84,7 +85,7 @@ export function ConsoleLayout() {
     return items;
   }, [accessible, l]);
 
-  const [openKeys, setOpenKeys] = useState<string[]>(() => ['group:org', 'group:system']);
+  const [openKeys, setOpenKeys] = useState<string[]>(() => ['group:loop', 'group:org', 'group:system']);
 
   const meta = useMemo<RouteMeta>(() => {
     const home = ROUTES[0];
@@ -96,7 +97,7 @@ export function ConsoleLayout() {
     return {
       title,
       breadcrumb,
-      links: accessible.map((r) => ({ path: r.path, title: l(r.label), icon: r.icon })),
+      links: accessible.filter((r) => !r.hidden).map((r) => ({ path: r.path, title: l(r.label), icon: r.icon })),
     };
   }, [current, accessible, l, t]);
 

@@ -1,0 +1,503 @@
+import { z } from 'zod';
+import {
+  CATEGORY_KINDS,
+  LIGHTS,
+  OWNERS,
+  SEVERITIES,
+  timeLimitSchema,
+} from './catalog';
+import { dateStringSchema, pageQuerySchema } from './common';
+import type { Labels } from './labels';
+
+// ---- the case lifecycle (案卷流程) ----------------------------------------------------------------
+
+/** Every status a case can be in. The transitions live in packages/domain/src/cases/workflow.ts. */
+export const CASE_STATUSES = [
+  'reported',
+  'filed',
+  'dispatched',
+  'returned',
+  'in_progress',
+  'feedback',
+  'parked',
+  'self_handled',
+  'closed',
+  'voided',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const CASE_STATUS_LABELS: Labels<CaseStatus> = {
+  reported: { zh: '待立案', en: 'Reported' },
+  filed: { zh: '待派遣', en: 'Filed' },
+  dispatched: { zh: '待签收', en: 'Dispatched' },
+  returned: { zh: '已回退', en: 'Returned' },
+  in_progress: { zh: '处置中', en: 'In progress' },
+  feedback: { zh: '待核查', en: 'Awaiting verification' },
+  parked: { zh: '已挂账', en: 'Parked' },
+  self_handled: { zh: '自处理待确认', en: 'Self-handled, to confirm' },
+  closed: { zh: '已结案', en: 'Closed' },
+  voided: { zh: '已作废', en: 'Voided' },
+};
+export const OPEN_CASE_STATUSES: readonly CaseStatus[] = [
+  'reported',
+  'filed',
+  'dispatched',
+  'returned',
+  'in_progress',
+  'feedback',
+  'self_handled',
+];
+
+export const CASE_ACTIONS = [
+  'verify_report',
+  'file',
+  'void',
+  'dispatch',
+  'accept',
+  'return',
+  'submit_feedback',
+  'verify_pass',
+  'verify_fail',
+  'request_extension',
+  'approve_extension',
+  'deny_extension',
+  'request_park',
+  'approve_park',
+  'deny_park',
+  'restore',
+  'confirm_self_handled',
+  'reject_self_handled',
+  'supervise',
+  'supervise_listed',
+  'record_accountability',
+  'comment',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+export const CASE_ACTION_LABELS: Labels<CaseAction> = {
+  verify_report: { zh: '核实', en: 'Confirm report' },
+  file: { zh: '立案', en: 'File' },
+  void: { zh: '作废', en: 'Void' },
+  dispatch: { zh: '派遣', en: 'Dispatch' },
+  accept: { zh: '签收', en: 'Accept' },
+  return: { zh: '回退', en: 'Return' },
+  submit_feedback: { zh: '处置反馈', en: 'Submit rectification' },
+  verify_pass: { zh: '核查通过（结案）', en: 'Verify and close' },
+  verify_fail: { zh: '核查不通过（返工）', en: 'Fail verification (rework)' },
+  request_extension: { zh: '申请延期', en: 'Request extension' },
+  approve_extension: { zh: '批准延期', en: 'Approve extension' },
+  deny_extension: { zh: '驳回延期', en: 'Deny extension' },
+  request_park: { zh: '申请挂账', en: 'Request parking' },
+  approve_park: { zh: '批准挂账', en: 'Approve parking' },
+  deny_park: { zh: '驳回挂账', en: 'Deny parking' },
+  restore: { zh: '挂账恢复', en: 'Restore' },
+  confirm_self_handled: { zh: '确认自处理', en: 'Confirm self-handling' },
+  reject_self_handled: { zh: '驳回自处理', en: 'Reject self-handling' },
+  supervise: { zh: '督办', en: 'Supervise' },
+  supervise_listed: { zh: '挂牌督办', en: 'Listed supervision' },
+  record_accountability: { zh: '问责', en: 'Hold accountable' },
+  comment: { zh: '备注', en: 'Comment' },
+};
+
+/** Events the system writes on its own (not user actions). */
+export const SYSTEM_EVENTS = ['report', 'overdue', 'auto_supervise', 'light'] as const;
+export type SystemEvent = (typeof SYSTEM_EVENTS)[number];
+export const SYSTEM_EVENT_LABELS: Labels<SystemEvent> = {
+  report: { zh: '上报', en: 'Reported' },
+  overdue: { zh: '超期', en: 'Overdue' },
+  auto_supervise: { zh: '超期自动督办', en: 'Automatic supervision' },
+  light: { zh: '亮灯变化', en: 'Light changed' },
+};
+export type CaseEventType = CaseAction | SystemEvent;
+
+export const CASE_SOURCES = [
+  'inspector',
+  'grid_worker',
+  'citizen',
+  'hotline',
+  'media',
+  'upper',
+  'leader',
+  'video',
+] as const;
+export type CaseSource = (typeof CASE_SOURCES)[number];
+export const CASE_SOURCE_LABELS: Labels<CaseSource> = {
+  inspector: { zh: '督查巡查', en: 'Inspector' },
+  grid_worker: { zh: '网格员上报', en: 'Grid worker' },
+  citizen: { zh: '市民随手拍', en: 'Citizen' },
+  hotline: { zh: '热线', en: 'Hotline' },
+  media: { zh: '媒体曝光', en: 'Media' },
+  upper: { zh: '上级交办', en: 'Upper level' },
+  leader: { zh: '领导交办', en: 'Leader' },
+  video: { zh: '视频监控', en: 'Video' },
+};
+
+export const SUPERVISION_LEVELS = [0, 1, 2] as const;
+export const SUPERVISION_LEVEL_LABELS: Record<number, { zh: string; en: string }> = {
+  0: { zh: '无', en: 'None' },
+  1: { zh: '督办', en: 'Supervised' },
+  2: { zh: '挂牌督办', en: 'Listed supervision' },
+};
+
+export const CASE_STAGES = ['dispatch', 'accept', 'dispose', 'verify', 'none'] as const;
+export type CaseStage = (typeof CASE_STAGES)[number];
+export const CASE_STAGE_LABELS: Labels<CaseStage> = {
+  dispatch: { zh: '派遣', en: 'Dispatch' },
+  accept: { zh: '签收', en: 'Accept' },
+  dispose: { zh: '处置', en: 'Disposal' },
+  verify: { zh: '核查', en: 'Verification' },
+  none: { zh: '—', en: '—' },
+};
+
+// ---- read models -------------------------------------------------------------------------------
+
+const refName = z.object({ id: z.uuid(), name: z.string() });
+const refCode = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
+
+/** Why the case went where it went. */
+export const routeExplanationSchema = z.object({
+  kind: z.enum(['rule', 'category', 'grid', 'region', 'manual']),
+  ruleId: z.uuid().nullable(),
+  rulePriority: z.number().int().nullable(),
+  text: z.string(),
+});
+export type RouteExplanation = z.infer<typeof routeExplanationSchema>;
+
+export const pendingRequestSchema = z.object({
+  kind: z.enum(['extension', 'park']),
+  reason: z.string(),
+  requestedDeadline: z.string().nullable(),
+  byUserId: z.uuid(),
+  byName: z.string(),
+  at: z.string(),
+});
+export type PendingRequest = z.infer<typeof pendingRequestSchema>;
+
+export const photoSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(['before', 'after', 'other']),
+  url: z.string(),
+  thumbUrl: z.string(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  uploadedAt: z.string(),
+});
+export type Photo = z.infer<typeof photoSchema>;
+
+export const caseSummarySchema = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  status: z.enum(CASE_STATUSES),
+  source: z.enum(CASE_SOURCES),
+  category: z.object({
+    id: z.uuid().nullable(),
+    code: z.string(),
+    name: z.string(),
+    kind: z.enum(CATEGORY_KINDS),
+  }),
+  description: z.string(),
+  address: z.string().nullable(),
+  lng: z.number(),
+  lat: z.number(),
+  grid: refCode.nullable(),
+  community: refName.nullable(),
+  street: refName.nullable(),
+  district: refName.nullable(),
+  block: refName.nullable(),
+  outOfGrid: z.boolean(),
+  leadUnit: refName.nullable(),
+  stage: z.enum(CASE_STAGES),
+  stageDeadline: z.string().nullable(),
+  disposeDeadline: z.string().nullable(),
+  light: z.enum(LIGHTS).nullable(),
+  supervisionLevel: z.number().int(),
+  reworkCount: z.number().int(),
+  returnCount: z.number().int(),
+  pendingRequest: z.enum(['extension', 'park']).nullable(),
+  createdAt: z.string(),
+  closedAt: z.string().nullable(),
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const caseEventSchema = z.object({
+  id: z.uuid(),
+  type: z.string(),
+  label: z.string(),
+  fromStatus: z.enum(CASE_STATUSES).nullable(),
+  toStatus: z.enum(CASE_STATUSES).nullable(),
+  actorName: z.string(),
+  actorRole: z.string().nullable(),
+  unitName: z.string().nullable(),
+  note: z.string().nullable(),
+  photoIds: z.array(z.uuid()),
+  at: z.string(),
+});
+export type CaseEvent = z.infer<typeof caseEventSchema>;
+
+export const allowedActionSchema = z.object({
+  action: z.enum(CASE_ACTIONS),
+  label: z.string(),
+  /** The inputs this action asks for; the web renders exactly these. */
+  needs: z.object({
+    reason: z.boolean(),
+    note: z.boolean(),
+    afterPhotos: z.boolean(),
+    unit: z.boolean(),
+    deadline: z.boolean(),
+    category: z.boolean(),
+  }),
+});
+export type AllowedAction = z.infer<typeof allowedActionSchema>;
+
+export const caseDetailSchema = caseSummarySchema.extend({
+  version: z.number().int(),
+  owner: z.enum(OWNERS),
+  severity: z.enum(SEVERITIES),
+  condition: z
+    .object({ id: z.uuid().nullable(), text: z.string(), closingCondition: z.string() })
+    .nullable(),
+  timeLimit: timeLimitSchema.nullable(),
+  coUnits: z.array(refName),
+  route: routeExplanationSchema.nullable(),
+  reporterName: z.string().nullable(),
+  reporterPhone: z.string().nullable(),
+  stageStartedAt: z.string().nullable(),
+  elapsedFraction: z.number().nullable(),
+  pending: pendingRequestSchema.nullable(),
+  photos: z.array(photoSchema),
+  events: z.array(caseEventSchema),
+  allowedActions: z.array(allowedActionSchema),
+  supervisionOrders: z.array(
+    z.object({ id: z.uuid(), number: z.string(), level: z.number().int(), issuedAt: z.string() }),
+  ),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+// ---- writes ------------------------------------------------------------------------------------
+
+export const createCaseSchema = z.strictObject({
+  source: z.enum(CASE_SOURCES),
+  categoryId: z.uuid(),
+  conditionId: z.uuid().optional(),
+  description: z.string().trim().min(2).max(2000),
+  address: z.string().trim().max(200).optional(),
+  lng: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90),
+  owner: z.enum(OWNERS).default('public'),
+  reporterName: z.string().trim().max(64).optional(),
+  reporterPhone: z
+    .string()
+    .trim()
+    .regex(/^1[3-9][0-9]{9}$|^0[0-9]{2,3}-?[0-9]{7,8}$/, '电话号码格式不正确')
+    .optional(),
+  photoIds: z.array(z.uuid()).max(9).default([]),
+  /** 自处理: a grid worker fixed it on the spot; after-photos required. */
+  selfHandled: z.boolean().default(false),
+  afterPhotoIds: z.array(z.uuid()).max(9).default([]),
+  /** File and dispatch at once (office intake). */
+  fileNow: z.boolean().default(false),
+  /** Client-generated key so a retried submission creates the case once. */
+  idempotencyKey: z.string().min(8).max(64).optional(),
+});
+export type CreateCase = z.infer<typeof createCaseSchema>;
+
+export const transitionSchema = z.strictObject({
+  action: z.enum(CASE_ACTIONS),
+  /** The version the user saw; a different current version answers 409 CASE_CHANGED. */
+  expectedVersion: z.number().int().optional(),
+  note: z.string().trim().max(2000).optional(),
+  reason: z.string().trim().max(2000).optional(),
+  photoIds: z.array(z.uuid()).max(9).default([]),
+  unitId: z.uuid().optional(),
+  coUnitIds: z.array(z.uuid()).max(20).optional(),
+  /** For 延期: the new deadline asked for / granted (ISO datetime). */
+  deadline: z.iso.datetime({ offset: true }).optional(),
+  categoryId: z.uuid().optional(),
+  conditionId: z.uuid().optional(),
+});
+export type TransitionRequest = z.infer<typeof transitionSchema>;
+
+export const caseListQuerySchema = pageQuerySchema.extend({
+  status: z
+    .union([z.enum(CASE_STATUSES), z.array(z.enum(CASE_STATUSES))])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
+  light: z.enum(LIGHTS).optional(),
+  unitId: z.uuid().optional(),
+  regionId: z.uuid().optional(),
+  blockId: z.uuid().optional(),
+  gridId: z.uuid().optional(),
+  categoryId: z.uuid().optional(),
+  source: z.enum(CASE_SOURCES).optional(),
+  supervised: z.enum(['true', 'false']).optional(),
+  from: dateStringSchema.optional(),
+  to: dateStringSchema.optional(),
+  /** Preset queues: the unit inbox, the verification queue, the dispatch board. */
+  queue: z
+    .enum(['to_accept', 'to_dispose', 'overdue', 'to_verify', 'to_file', 'to_dispatch', 'requests'])
+    .optional(),
+  sort: z.enum(['createdAt', '-createdAt', 'stageDeadline', '-stageDeadline']).default('-createdAt'),
+});
+export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
+
+export const caseMapQuerySchema = caseListQuerySchema.omit({ page: true, pageSize: true, sort: true });
+export const caseMapPointSchema = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  status: z.enum(CASE_STATUSES),
+  light: z.enum(LIGHTS).nullable(),
+  lng: z.number(),
+  lat: z.number(),
+  categoryName: z.string(),
+});
+export const caseMapSchema = z.object({
+  points: z.array(caseMapPointSchema),
+  truncated: z.boolean(),
+});
+
+// ---- saved views -------------------------------------------------------------------------------
+
+export const savedViewSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  query: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+});
+export type SavedView = z.infer<typeof savedViewSchema>;
+export const createSavedViewSchema = z.strictObject({
+  name: z.string().trim().min(1).max(40),
+  query: z.record(z.string(), z.unknown()),
+});
+
+// ---- KPIs (绩效指标) -----------------------------------------------------------------------------
+
+export const KPI_DIMENSIONS = [
+  'unit',
+  'district',
+  'street',
+  'community',
+  'grid',
+  'block',
+  'category',
+  'source',
+  'month',
+  'day',
+] as const;
+export type KpiDimension = (typeof KPI_DIMENSIONS)[number];
+export const KPI_DIMENSION_LABELS: Labels<KpiDimension> = {
+  unit: { zh: '责任单位', en: 'Unit' },
+  district: { zh: '区县', en: 'District' },
+  street: { zh: '街道', en: 'Street' },
+  community: { zh: '社区', en: 'Community' },
+  grid: { zh: '网格', en: 'Grid' },
+  block: { zh: '责任区块', en: 'Block' },
+  category: { zh: '问题类别', en: 'Category' },
+  source: { zh: '来源', en: 'Source' },
+  month: { zh: '月份', en: 'Month' },
+  day: { zh: '日期', en: 'Day' },
+};
+
+/** The per-case counters (materialised on the case, recomputable from its events). */
+export const KPI_COUNTERS = [
+  'reported',
+  'filed',
+  'voidedAfterFiling',
+  'needDispatch',
+  'dispatchedOnTime',
+  'dispatches',
+  'returns',
+  'needDispose',
+  'disposed',
+  'disposedOnTime',
+  'feedbacks',
+  'reworks',
+  'needClose',
+  'closed',
+  'closedOnTime',
+  'disposeMinutes',
+] as const;
+export type KpiCounter = (typeof KPI_COUNTERS)[number];
+export type KpiCounters = Record<KpiCounter, number>;
+
+export const KPI_RATES = [
+  'closeRate',
+  'onTimeCloseRate',
+  'onTimeDisposeRate',
+  'reworkRate',
+  'returnRate',
+  'accurateFilingRate',
+  'onTimeDispatchRate',
+  'avgDisposeHours',
+] as const;
+export type KpiRate = (typeof KPI_RATES)[number];
+export const KPI_RATE_LABELS: Labels<KpiRate> = {
+  closeRate: { zh: '结案率', en: 'Close rate' },
+  onTimeCloseRate: { zh: '按期结案率', en: 'On-time close rate' },
+  onTimeDisposeRate: { zh: '按期处置率', en: 'On-time disposal rate' },
+  reworkRate: { zh: '返工率', en: 'Rework rate' },
+  returnRate: { zh: '回退率', en: 'Return rate' },
+  accurateFilingRate: { zh: '准确立案率', en: 'Accurate filing rate' },
+  onTimeDispatchRate: { zh: '按时派遣率', en: 'On-time dispatch rate' },
+  avgDisposeHours: { zh: '平均处置时长（小时）', en: 'Average disposal time (h)' },
+};
+/** How each rate is computed, shown on the KPI page. */
+export const KPI_RATE_FORMULAS: Record<KpiRate, string> = {
+  closeRate: '结案数 / 应结案数',
+  onTimeCloseRate: '按期结案数 / 应结案数（应结案数 = 已结案 + 超期未结案）',
+  onTimeDisposeRate: '按期处置数 / 应处置数（应处置数 = 已处置 + 超期未处置）',
+  reworkRate: '返工次数 / 处置反馈次数',
+  returnRate: '回退次数 / 派遣次数',
+  accurateFilingRate: '(立案数 − 立案后作废数) / 立案数',
+  onTimeDispatchRate: '按时派遣数 / 应派遣数',
+  avgDisposeHours: '处置总时长 / 处置数（派遣至最后一次反馈，自然小时）',
+};
+
+export const kpiQuerySchema = z.object({
+  dimension: z.enum(KPI_DIMENSIONS).default('unit'),
+  from: dateStringSchema.optional(),
+  to: dateStringSchema.optional(),
+  unitId: z.uuid().optional(),
+  regionId: z.uuid().optional(),
+  blockId: z.uuid().optional(),
+  categoryId: z.uuid().optional(),
+  source: z.enum(CASE_SOURCES).optional(),
+});
+export type KpiQuery = z.infer<typeof kpiQuerySchema>;
+
+const counters = z.object(
+  Object.fromEntries(KPI_COUNTERS.map((k) => [k, z.number()])) as Record<KpiCounter, z.ZodNumber>,
+);
+const rates = z.object(
+  Object.fromEntries(KPI_RATES.map((k) => [k, z.number().nullable()])) as Record<
+    KpiRate,
+    z.ZodNullable<z.ZodNumber>
+  >,
+);
+export const kpiRowSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  counters,
+  rates,
+});
+export type KpiRow = z.infer<typeof kpiRowSchema>;
+export const kpiResultSchema = z.object({
+  dimension: z.enum(KPI_DIMENSIONS),
+  total: kpiRowSchema,
+  rows: z.array(kpiRowSchema),
+});
+export type KpiResult = z.infer<typeof kpiResultSchema>;
+
+// ---- notifications ------------------------------------------------------------------------------
+
+export const notificationSchema = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  caseId: z.uuid().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type Notification = z.infer<typeof notificationSchema>;
+export const notificationListSchema = z.object({
+  items: z.array(notificationSchema),
+  unread: z.number().int(),
+});
