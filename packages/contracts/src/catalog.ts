@@ -204,3 +204,54 @@ export const calendarSchema = z.object({
 });
 export type CalendarData = z.infer<typeof calendarSchema>;
 export const updateCalendarSchema = calendarSchema.partial().strict();
+
+// ---- routing preview and catalogue import (the catalog API's answers) ---------------------------
+
+/** Who decided where a case went: a rule, the category's department, the grid, the area, or nobody. */
+export const ROUTE_KINDS = ['rule', 'category', 'grid', 'region', 'manual'] as const;
+export const ROUTE_KIND_LABELS: Labels<(typeof ROUTE_KINDS)[number]> = {
+  rule: { zh: '派遣规则', en: 'Routing rule' },
+  category: { zh: '类别主管部门', en: 'Category department' },
+  grid: { zh: '网格牵头单位', en: 'Grid lead unit' },
+  region: { zh: '属地兜底', en: 'Local fallback' },
+  manual: { zh: '人工派遣', en: 'Manual dispatch' },
+};
+
+export const routePreviewQuerySchema = z.object({
+  categoryId: z.uuid(),
+  conditionId: z.uuid().optional(),
+  lng: z.coerce.number().min(-180).max(180),
+  lat: z.coerce.number().min(-90).max(90),
+  /** A case source (CASE_SOURCES); free text here because rules store sources as strings. */
+  source: z.string().trim().min(1).max(32).default('inspector'),
+  owner: z.enum(OWNERS).default('public'),
+});
+export type RoutePreviewQuery = z.infer<typeof routePreviewQuerySchema>;
+
+/** What the dispatcher would decide for a category at a point, and why. */
+export const routePreviewSchema = z.object({
+  leadUnit: refName.nullable(),
+  coUnits: z.array(refName),
+  route: z.object({
+    kind: z.enum(ROUTE_KINDS),
+    ruleId: z.uuid().nullable(),
+    rulePriority: z.number().int().nullable(),
+    text: z.string(),
+  }),
+  grid: z.object({ id: z.uuid(), code: z.string(), name: z.string() }).nullable(),
+  outOfGrid: z.boolean(),
+  limits: stageLimitsSchema,
+});
+export type RoutePreview = z.infer<typeof routePreviewSchema>;
+
+/** An Excel catalogue import: the org import's counts plus the version it created (null on a dry run). */
+export const catalogImportResultSchema = z.object({
+  kind: z.literal('catalog'),
+  dryRun: z.boolean(),
+  total: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  versionId: z.uuid().nullable(),
+  version: z.number().int().nullable(),
+});
+export type CatalogImportResult = z.infer<typeof catalogImportResultSchema>;

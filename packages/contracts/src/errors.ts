@@ -106,8 +106,8 @@ export const ERRORS = {
   },
   CASE_DEADLINE_REQUIRED: {
     status: 400,
-    zh: '请填写新的期限，且须晚于当前期限',
-    en: 'A new deadline later than the current one is required',
+    zh: '请填写期限：延期须晚于当前期限，督办限期不得晚于当前期限',
+    en: 'A deadline is required: an extension must be later, a supervision deadline not later, than the current one',
   },
   CASE_UNIT_REQUIRED: { status: 400, zh: '请选择责任单位', en: 'A responsible unit is required' },
   CASE_REQUEST_PENDING: {
@@ -119,6 +119,11 @@ export const ERRORS = {
     status: 409,
     zh: '没有待审批的该类申请',
     en: 'There is no such pending request',
+  },
+  CASE_APPROVER_IS_REQUESTER: {
+    status: 409,
+    zh: '申请人不能审批自己的申请',
+    en: 'The requester cannot decide on their own request',
   },
   CASE_ALREADY_SUPERVISED: {
     status: 409,

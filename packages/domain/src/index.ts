@@ -1,3 +1,6 @@
+export * from './cases/counters';
+export * from './cases/timers';
+export * from './cases/workflow';
 export * from './codes/grid-code';
 export * from './codes/region-code';
 export * from './geo/grid-index';
@@ -5,3 +8,4 @@ export * from './geo/measure';
 export * from './geo/types';
 export * from './geo/validate';
 export * from './privacy/mask';
+export * from './routing/route';
