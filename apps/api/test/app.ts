@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Role } from '@chuangcheng/contracts';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config/config';
@@ -12,7 +15,12 @@ export const TEST_PASSWORD = 'Test@12345';
 export async function createTestApp(env: Record<string, string> = {}) {
   const database: Database = await createTestDatabase();
   const clock = fixedClock('2026-11-23T02:00:00Z');
-  const config = loadConfig({ CHUANGCHENG_DATA_DIR: '.tmp/unused', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    CHUANGCHENG_DATA_DIR: '.tmp/unused',
+    CHUANGCHENG_FILES_DIR: mkdtempSync(path.join(os.tmpdir(), 'cc-files-')),
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
   const logger = createLogger('silent');
   const built = createApp({ db: database.db, clock, config, logger });
   const { app, services } = built;

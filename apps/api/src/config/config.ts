@@ -30,6 +30,14 @@ const envSchema = z.object({
   COOKIE_SECURE: bool.default(false),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(100_000).default(1024),
   UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(1024).default(20),
+  CHUANGCHENG_FILES_DIR: z.string().optional(),
+  PHOTO_MAX_MB: z.coerce.number().min(1).max(100).default(15),
+  PHOTO_MAX_MEGAPIXELS: z.coerce.number().min(1).max(500).default(60),
+  SWEEPER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  PUBLIC_URL: z.string().url().optional(),
+  NOTIFY_WEBHOOK_URL: z.string().url().optional(),
+  NOTIFY_WECOM_WEBHOOK: z.string().url().optional(),
+  NOTIFY_DINGTALK_WEBHOOK: z.string().url().optional(),
   TILE_URL: z.string().optional(),
   TILE_ATTRIBUTION: z.string().optional(),
   GRID_CODE_RULE: z.enum(['any14or15', 'gb14', 'bj15']).default('any14or15'),
@@ -49,6 +57,12 @@ export interface Config {
   session: { idleMinutes: number; maxHours: number; cookieSecure: boolean };
   limits: { bodyBytes: number; uploadBytes: number };
   map: { tileUrl: string | null; tileAttribution: string | null };
+  filesDir: string;
+  photos: { maxBytes: number; maxPixels: number };
+  /** Seconds between sweeps (lights, overdue escalation, outbox); 0 disables the timer. */
+  sweeperIntervalSeconds: number;
+  publicUrl: string;
+  notify: { webhookUrl: string | null; wecomWebhook: string | null; dingtalkWebhook: string | null };
   gridCodeRule: 'any14or15' | 'gb14' | 'bj15';
   webDist: string;
   logLevel: Env['LOG_LEVEL'];
@@ -82,6 +96,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     limits: { bodyBytes: e.BODY_LIMIT_KB * 1024, uploadBytes: e.UPLOAD_LIMIT_MB * 1024 * 1024 },
     map: { tileUrl: e.TILE_URL ?? null, tileAttribution: e.TILE_ATTRIBUTION ?? null },
+    filesDir: path.resolve(e.CHUANGCHENG_FILES_DIR ?? path.join(e.CHUANGCHENG_DATA_DIR, 'files')),
+    photos: { maxBytes: e.PHOTO_MAX_MB * 1024 * 1024, maxPixels: e.PHOTO_MAX_MEGAPIXELS * 1_000_000 },
+    sweeperIntervalSeconds: e.SWEEPER_INTERVAL_SECONDS,
+    publicUrl: (e.PUBLIC_URL ?? '').replace(/\/+$/, ''),
+    notify: {
+      webhookUrl: e.NOTIFY_WEBHOOK_URL ?? null,
+      wecomWebhook: e.NOTIFY_WECOM_WEBHOOK ?? null,
+      dingtalkWebhook: e.NOTIFY_DINGTALK_WEBHOOK ?? null,
+    },
     gridCodeRule: e.GRID_CODE_RULE,
     webDist: path.resolve(e.WEB_DIST ?? path.join(import.meta.dirname, '../../../web/dist')),
     logLevel: e.LOG_LEVEL,

@@ -1,6 +1,6 @@
 import type { RowIssue } from '@chuangcheng/contracts';
 import ExcelJS from 'exceljs';
-import { AppError } from '../../../platform/app-error';
+import { AppError } from './app-error';
 
 /** One column of an import template / export sheet. The header is the contract with the user's file. */
 export interface Column<K extends string = string> {

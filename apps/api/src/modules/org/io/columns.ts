@@ -6,7 +6,7 @@ import {
   UNIT_KINDS,
   type UnitKind,
 } from '@chuangcheng/contracts';
-import type { Column, SheetSpec } from './xlsx';
+import type { Column, SheetSpec } from '../../../platform/xlsx';
 
 // The Chinese headers below are the file format itself: imports match them and exports write them,
 // so an exported file re-imports unchanged. Enum labels still come from contracts.

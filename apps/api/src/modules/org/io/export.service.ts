@@ -30,7 +30,7 @@ import {
 } from './columns';
 import type { Progress } from './import.types';
 import type { IoRepository } from './io.repository';
-import { buildSheet, type CellOut, type SheetSpec } from './xlsx';
+import { buildSheet, type CellOut, type SheetSpec } from '../../../platform/xlsx';
 
 type Filters<S extends z.ZodType> = Omit<z.infer<S>, 'page' | 'pageSize'>;
 export type RegionFilters = Filters<typeof regionListQuerySchema>;

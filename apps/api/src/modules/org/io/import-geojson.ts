@@ -4,7 +4,7 @@ import type { Db } from '../../../db/client';
 import { newId } from '../../../platform/ids';
 import { byKey, FirstSeen, type ImportScope, Issues, inScope, type Planned } from './import.types';
 import type { CurrentGrid, GridInsert, ValuesColumn } from './io.repository';
-import { fileError } from './xlsx';
+import { fileError } from '../../../platform/xlsx';
 
 /** One feature of the upload with its 1-based position (the "row" of its problems). */
 export interface FeatureRow {

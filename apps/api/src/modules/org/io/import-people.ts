@@ -3,7 +3,7 @@ import { newId } from '../../../platform/ids';
 import { DUTY_OPTIONS, PERSON_SHEET, type PersonKey, parseDuties } from './columns';
 import { byKey, FirstSeen, type ImportScope, Issues, inScope, type Planned } from './import.types';
 import { type PersonInsert, pgTextArray, type ValuesColumn } from './io.repository';
-import type { SheetRead, SheetRow } from './xlsx';
+import type { SheetRead, SheetRow } from '../../../platform/xlsx';
 
 const H = Object.fromEntries(PERSON_SHEET.columns.map((c) => [c.key, c.header])) as Record<PersonKey, string>;
 const F = createPersonSchema.shape;

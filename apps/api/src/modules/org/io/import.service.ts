@@ -22,7 +22,7 @@ import { planPeople } from './import-people';
 import { planUnits } from './import-units';
 import type { IoRepository } from './io.repository';
 import { MAX_IMPORT_ROWS, type TemplateKind, templateOf } from './templates';
-import { loadWorkbook, readSheet } from './xlsx';
+import { loadWorkbook, readSheet } from '../../../platform/xlsx';
 
 export interface ImportFile {
   /** The uploaded file's name, kept in the audit entry. */

@@ -11,6 +11,7 @@ import {
 } from '@chuangcheng/contracts';
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { type DownloadFile, downloadResponse, XLSX } from '../../../http/download';
 import { type App, type EndpointMeta, endpoint } from '../../../http/endpoint';
 import type { AppEnv } from '../../../http/env';
 import { AppError } from '../../../platform/app-error';
@@ -21,27 +22,13 @@ import { parseMapping } from './import.service';
 import type { OrgIoService } from './io.service';
 import { TEMPLATE_KINDS } from './templates';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const TEMPLATE_NAMES: Record<(typeof TEMPLATE_KINDS)[number], string> = {
   units: '单位',
   people: '人员',
   grids: '网格属性',
 };
 
-/** RFC 5987 ext-value: encodeURIComponent leaves ' ( ) * unescaped, which attr-char does not allow. */
-const rfc5987 = (s: string) =>
-  encodeURIComponent(s).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
-
-/** A download: ASCII filename for old clients, the Chinese one as filename*=UTF-8''… for the rest. */
-function download(file: Pick<ExportFile, 'fileName' | 'asciiName' | 'data'>): Response {
-  return new Response(file.data, {
-    headers: {
-      'content-type': XLSX,
-      'content-disposition': `attachment; filename="${file.asciiName}"; filename*=UTF-8''${rfc5987(file.fileName)}`,
-      'cache-control': 'no-store',
-    },
-  });
-}
+const download = (file: DownloadFile): Response => downloadResponse(file);
 
 const invalid = (field: string, message: string) =>
   new AppError('VALIDATION_FAILED', { fields: [{ field, message }] }, message);

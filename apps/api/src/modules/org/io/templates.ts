@@ -7,7 +7,7 @@ import {
   UNIT_SHEET,
   type UnitKey,
 } from './columns';
-import { buildTemplate } from './xlsx';
+import { buildTemplate } from '../../../platform/xlsx';
 
 export const TEMPLATE_KINDS = ['units', 'people', 'grids'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];

@@ -1,0 +1,271 @@
+import {
+  boolean,
+  doublePrecision,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const tz = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+
+/** Per-case KPI counters, materialised from the event log (see domain cases/counters.ts). */
+const counters = {
+  nReported: integer('n_reported').notNull().default(0),
+  nFiled: integer('n_filed').notNull().default(0),
+  nVoidedAfterFiling: integer('n_voided_after_filing').notNull().default(0),
+  nNeedDispatch: integer('n_need_dispatch').notNull().default(0),
+  nDispatchedOnTime: integer('n_dispatched_on_time').notNull().default(0),
+  nDispatches: integer('n_dispatches').notNull().default(0),
+  nReturns: integer('n_returns').notNull().default(0),
+  nNeedDispose: integer('n_need_dispose').notNull().default(0),
+  nDisposed: integer('n_disposed').notNull().default(0),
+  nDisposedOnTime: integer('n_disposed_on_time').notNull().default(0),
+  nFeedbacks: integer('n_feedbacks').notNull().default(0),
+  nReworks: integer('n_reworks').notNull().default(0),
+  nNeedClose: integer('n_need_close').notNull().default(0),
+  nClosed: integer('n_closed').notNull().default(0),
+  nClosedOnTime: integer('n_closed_on_time').notNull().default(0),
+  nDisposeMinutes: integer('n_dispose_minutes').notNull().default(0),
+};
+
+/** A case (案卷). city_id leads every key: the distribution key if a province outgrows one server. */
+export const cases = pgTable(
+  'cases',
+  {
+    cityId: uuid('city_id').notNull(),
+    id: uuid('id').notNull(),
+    number: text('number').notNull(),
+    status: text('status').notNull(),
+    source: text('source').notNull(),
+    version: integer('version').notNull().default(1),
+    // Snapshot of the category at filing: a later catalogue change never rewrites history.
+    categoryId: uuid('category_id'),
+    categoryCode: text('category_code').notNull(),
+    categoryName: text('category_name').notNull(),
+    categoryKind: text('category_kind').notNull(),
+    categoryPath: jsonb('category_path').$type<string[]>().notNull().default([]),
+    severity: text('severity').notNull().default('normal'),
+    conditionId: uuid('condition_id'),
+    conditionText: text('condition_text'),
+    closingCondition: text('closing_condition'),
+    limitValue: doublePrecision('limit_value'),
+    limitUnit: text('limit_unit'),
+    description: text('description').notNull(),
+    address: text('address'),
+    lng: doublePrecision('lng').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    owner: text('owner').notNull().default('public'),
+    gridId: uuid('grid_id'),
+    gridCode: text('grid_code'),
+    gridName: text('grid_name'),
+    communityId: uuid('community_id'),
+    streetId: uuid('street_id'),
+    districtId: uuid('district_id'),
+    blockId: uuid('block_id'),
+    outOfGrid: boolean('out_of_grid').notNull().default(false),
+    leadUnitId: uuid('lead_unit_id'),
+    coUnitIds: jsonb('co_unit_ids').$type<string[]>().notNull().default([]),
+    route: jsonb('route'),
+    stageLimits: jsonb('stage_limits').notNull().default({}),
+    reporterUserId: uuid('reporter_user_id'),
+    reporterName: text('reporter_name'),
+    reporterPhone: text('reporter_phone'),
+    idempotencyKey: text('idempotency_key'),
+    verified: boolean('verified').notNull().default(false),
+    rectifierUserId: uuid('rectifier_user_id'),
+    pending: jsonb('pending'),
+    resumeStatus: text('resume_status'),
+    supervisionLevel: integer('supervision_level').notNull().default(0),
+    autoSupervisedAt: tz('auto_supervised_at'),
+    // Clocks (see domain cases/timers.ts); the sweeper compares these with now.
+    stage: text('stage').notNull().default('none'),
+    stageStartedAt: tz('stage_started_at'),
+    stageDeadline: tz('stage_deadline'),
+    yellowAt: tz('yellow_at'),
+    light: text('light'),
+    disposeStartedAt: tz('dispose_started_at'),
+    disposeDeadline: tz('dispose_deadline'),
+    disposeUnit: text('dispose_unit'),
+    pausedRemaining: doublePrecision('paused_remaining'),
+    overdueAt: tz('overdue_at'),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+    closedAt: tz('closed_at'),
+    ...counters,
+  },
+  (t) => [
+    primaryKey({ columns: [t.cityId, t.id] }),
+    uniqueIndex('cases_number_uq').on(t.cityId, t.number),
+    // Detail pages address a case by id alone.
+    index('cases_id_idx').on(t.id),
+    uniqueIndex('cases_idem_uq').on(t.cityId, t.reporterUserId, t.idempotencyKey),
+    index('cases_created_idx').on(t.cityId, t.createdAt),
+    index('cases_status_idx').on(t.cityId, t.status, t.createdAt),
+    index('cases_unit_idx').on(t.cityId, t.leadUnitId, t.status),
+    index('cases_street_idx').on(t.cityId, t.streetId, t.createdAt),
+    index('cases_district_idx').on(t.cityId, t.districtId, t.createdAt),
+    index('cases_community_idx').on(t.cityId, t.communityId),
+    index('cases_grid_idx').on(t.cityId, t.gridId),
+    index('cases_block_idx').on(t.cityId, t.blockId),
+    index('cases_category_idx').on(t.cityId, t.categoryId),
+    index('cases_yellow_idx').on(t.yellowAt),
+    index('cases_stage_deadline_idx').on(t.stageDeadline),
+    index('cases_dispose_deadline_idx').on(t.disposeDeadline),
+  ],
+);
+
+/** The append-only case event log; every state change writes one row in the same transaction. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    cityId: uuid('city_id').notNull(),
+    id: uuid('id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    seq: integer('seq').notNull(),
+    type: text('type').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    actorUserId: uuid('actor_user_id'),
+    actorName: text('actor_name').notNull(),
+    actorRole: text('actor_role'),
+    unitId: uuid('unit_id'),
+    note: text('note'),
+    photoIds: jsonb('photo_ids').$type<string[]>().notNull().default([]),
+    /** Deadlines in force (deadlineBefore, disposeDeadline) and action details. */
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    at: tz('at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cityId, t.id] }),
+    uniqueIndex('case_events_seq_uq').on(t.cityId, t.caseId, t.seq),
+    index('case_events_at_idx').on(t.cityId, t.at),
+    foreignKey({ columns: [t.cityId, t.caseId], foreignColumns: [cases.cityId, cases.id] }),
+  ],
+);
+
+/** Photos (before / after / other), stored through the FileStore. */
+export const photos = pgTable(
+  'photos',
+  {
+    cityId: uuid('city_id').notNull(),
+    id: uuid('id').notNull(),
+    caseId: uuid('case_id'),
+    kind: text('kind', { enum: ['before', 'after', 'other'] }).notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    contentType: text('content_type').notNull(),
+    bytes: integer('bytes').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    thumbKey: text('thumb_key').notNull(),
+    createdAt: tz('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cityId, t.id] }), index('photos_case_idx').on(t.cityId, t.caseId)],
+);
+
+/** 督办单: one per supervision of a case; numbered per city per year. */
+export const supervisionOrders = pgTable(
+  'supervision_orders',
+  {
+    cityId: uuid('city_id').notNull(),
+    id: uuid('id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    number: text('number').notNull(),
+    level: integer('level').notNull(),
+    unitId: uuid('unit_id'),
+    requirements: text('requirements').notNull(),
+    deadline: tz('deadline'),
+    automatic: boolean('automatic').notNull().default(false),
+    issuedByUserId: uuid('issued_by_user_id'),
+    issuedByName: text('issued_by_name').notNull(),
+    issuedAt: tz('issued_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cityId, t.id] }),
+    uniqueIndex('supervision_orders_number_uq').on(t.cityId, t.number),
+    index('supervision_orders_case_idx').on(t.cityId, t.caseId),
+  ],
+);
+
+/** 问责 records on a unit (optionally about a case). */
+export const accountabilityRecords = pgTable(
+  'accountability_records',
+  {
+    cityId: uuid('city_id').notNull(),
+    id: uuid('id').notNull(),
+    caseId: uuid('case_id'),
+    unitId: uuid('unit_id').notNull(),
+    reason: text('reason').notNull(),
+    byUserId: uuid('by_user_id'),
+    byName: text('by_name').notNull(),
+    at: tz('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cityId, t.id] }), index('accountability_unit_idx').on(t.cityId, t.unitId)],
+);
+
+/** Human number sequences (case numbers per day, 督办单 numbers per year). */
+export const sequences = pgTable(
+  'sequences',
+  {
+    cityId: uuid('city_id').notNull(),
+    scope: text('scope').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cityId, t.scope] })],
+);
+
+/** Saved case-list filters per user. */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id').notNull(),
+    name: text('name').notNull(),
+    query: jsonb('query').$type<Record<string, unknown>>().notNull(),
+    createdAt: tz('created_at').notNull(),
+  },
+  (t) => [index('saved_views_user_idx').on(t.userId)],
+);
+
+/** In-app notifications, one row per recipient. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey(),
+    cityId: uuid('city_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    caseId: uuid('case_id'),
+    createdAt: tz('created_at').notNull(),
+    readAt: tz('read_at'),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+);
+
+/** Outbox for external channels (webhook, WeCom/DingTalk robots, SMS, e-mail), delivered with retries. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey(),
+    cityId: uuid('city_id').notNull(),
+    channel: text('channel').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: tz('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    createdAt: tz('created_at').notNull(),
+    sentAt: tz('sent_at'),
+  },
+  (t) => [index('outbox_pending_idx').on(t.status, t.nextAttemptAt)],
+);

@@ -1,0 +1,176 @@
+import { computeCounters } from '@chuangcheng/domain';
+import { and, eq, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { caseEvents, cases } from '../../db/schema/index';
+import type { Clock } from '../../platform/clock';
+import { newId } from '../../platform/ids';
+import type { NotifyService } from '../notify/index';
+import { issueSupervisionOrder } from './case-effects';
+import { caseEventToCounterEvent } from './case-events';
+import { type CaseRow, type CasesRepository, counterPatch } from './cases.repository';
+
+const OPEN_TIMED = ['filed', 'returned', 'dispatched', 'in_progress', 'feedback', 'self_handled'];
+const UNIT_HOLDS = ['dispatched', 'in_progress'];
+/** Escalations handled per transaction; a sweep loops until none are left. */
+const BATCH = 500;
+
+export interface SweepResult {
+  yellow: number;
+  red: number;
+  escalated: number;
+}
+
+/**
+ * The minute sweeper. Lights move with two set-based UPDATEs over stored instants (no calendar
+ * maths). Overdue cases escalate to 督办 exactly once: the claiming UPDATE sets overdue_at only where
+ * it is still null, so two processes sweeping at once cannot both escalate the same case.
+ */
+export function createSweeper(deps: {
+  db: Db;
+  clock: Clock;
+  repo: CasesRepository;
+  notify: NotifyService;
+  publicUrl: string;
+}) {
+  const { db, clock, repo } = deps;
+
+  async function escalateBatch(now: Date): Promise<number> {
+    return db.transaction(async (tx) => {
+      const claimed = (await tx
+        .update(cases)
+        .set({
+          overdueAt: now,
+          autoSupervisedAt: now,
+          light: 'red',
+          supervisionLevel: sql`greatest(${cases.supervisionLevel}, 1)`,
+          version: sql`${cases.version} + 1`,
+          updatedAt: now,
+        })
+        .where(
+          and(
+            inArray(
+              sql`(${cases.cityId}, ${cases.id})`,
+              tx
+                .select({ c: cases.cityId, i: cases.id })
+                .from(cases)
+                .where(
+                  and(
+                    isNull(cases.overdueAt),
+                    inArray(cases.status, UNIT_HOLDS),
+                    lt(cases.disposeDeadline, now),
+                  ),
+                )
+                .limit(BATCH),
+            ),
+            isNull(cases.overdueAt),
+          ),
+        )
+        .returning()) as CaseRow[];
+      for (const row of claimed) await escalateOne(tx, row, now);
+      return claimed.length;
+    });
+  }
+
+  async function escalateOne(tx: Db, row: CaseRow, now: Date) {
+    const events = await repo.events(tx, row.cityId, row.id);
+    let seq = events.at(-1)?.seq ?? 0;
+    const base = {
+      cityId: row.cityId,
+      caseId: row.id,
+      fromStatus: row.status,
+      toStatus: row.status,
+      actorUserId: null,
+      actorName: '系统',
+      actorRole: null,
+      unitId: row.leadUnitId,
+      photoIds: [],
+      at: now,
+    };
+    const payload = {
+      deadlineBefore: row.disposeDeadline?.toISOString() ?? null,
+      disposeDeadline: row.disposeDeadline?.toISOString() ?? null,
+    };
+    const overdue = {
+      ...base,
+      id: newId(now.getTime()),
+      seq: ++seq,
+      type: 'overdue',
+      note: '超过处置期限未反馈',
+      payload,
+    };
+    const auto = {
+      ...base,
+      id: newId(now.getTime()),
+      seq: ++seq,
+      type: 'auto_supervise',
+      note: '超期自动督办',
+      payload,
+    };
+    await tx.insert(caseEvents).values([overdue, auto]);
+    const counters = computeCounters([...events, overdue, auto].map(caseEventToCounterEvent));
+    await tx
+      .update(cases)
+      .set(counterPatch(counters))
+      .where(and(eq(cases.cityId, row.cityId), eq(cases.id, row.id)));
+    const effects = { repo, notify: deps.notify, publicUrl: deps.publicUrl };
+    const number = await issueSupervisionOrder(tx, effects, row, {
+      level: Math.max(row.supervisionLevel, 1),
+      requirements: '该案卷已超过处置期限，系统自动督办。请责任单位立即整改并反馈，逾期将按规定问责。',
+      deadline: row.disposeDeadline,
+      automatic: true,
+      by: { id: null, name: '系统' },
+      at: now,
+    });
+    if (row.leadUnitId) {
+      const users = await repo.userIds(tx, row.cityId, { unitId: row.leadUnitId });
+      const office = await repo.userIds(tx, row.cityId, { roles: ['office'] });
+      await deps.notify.toUsers(tx, row.cityId, [...users, ...office], {
+        kind: 'auto_supervise',
+        title: `${row.number} 超期自动督办`,
+        body: `${row.categoryName}：${row.description.slice(0, 60)}（${number}）`,
+        caseId: row.id,
+      });
+    }
+    await deps.notify.enqueue(tx, row.cityId, {
+      title: `超期自动督办：${number}`,
+      text: `${row.categoryName}：${row.description.slice(0, 80)}`,
+      caseNumber: row.number,
+      url: deps.publicUrl ? `${deps.publicUrl}/cases/${row.id}` : undefined,
+    });
+  }
+
+  return {
+    /** One sweep at `now`; idempotent (a second sweep at the same instant changes nothing). */
+    async sweep(): Promise<SweepResult> {
+      const now = clock.now();
+      const red = await db
+        .update(cases)
+        .set({ light: 'red' })
+        .where(
+          and(
+            inArray(cases.status, OPEN_TIMED),
+            or(isNull(cases.light), ne(cases.light, 'red')),
+            or(
+              lt(cases.stageDeadline, now),
+              and(inArray(cases.status, UNIT_HOLDS), lt(cases.disposeDeadline, now)),
+            ),
+          ),
+        )
+        .returning({ id: cases.id });
+      const yellow = await db
+        .update(cases)
+        .set({ light: 'yellow' })
+        .where(and(inArray(cases.status, OPEN_TIMED), eq(cases.light, 'green'), lte(cases.yellowAt, now)))
+        .returning({ id: cases.id });
+      let escalated = 0;
+      for (;;) {
+        const n = await escalateBatch(now);
+        escalated += n;
+        if (n < BATCH) break;
+      }
+      return { yellow: yellow.length, red: red.length, escalated };
+    },
+  };
+}
+
+export type Sweeper = ReturnType<typeof createSweeper>;

@@ -1,0 +1,9 @@
+export {
+  dingtalkAdapter,
+  type NotifyAdapter,
+  type OutboundMessage,
+  webhookAdapter,
+  wecomAdapter,
+} from './notify.adapters';
+export { registerNotifyRoutes } from './notify.routes';
+export { createNotifyService, type InAppMessage, type NotifyService } from './notify.service';
