@@ -31,7 +31,8 @@ export async function createTestApp(env: Record<string, string> = {}) {
     opts: { body?: unknown; session?: Session; headers?: Record<string, string> } = {},
   ) {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
-    if (opts.body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
+    if (opts.body !== undefined && !(opts.body instanceof FormData) && !headers['content-type'])
+      headers['content-type'] = 'application/json';
     if (opts.session) {
       headers.cookie = `cc_session=${opts.session.token}`;
       headers['x-csrf-token'] ??= opts.session.csrf;

@@ -9,3 +9,4 @@ export * from './geo/types';
 export * from './geo/validate';
 export * from './privacy/mask';
 export * from './routing/route';
+export * from './calendar/index';

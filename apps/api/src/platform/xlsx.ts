@@ -17,11 +17,15 @@ export interface Column<K extends string = string> {
   multi?: boolean;
   /** One line for the 说明 sheet. */
   note?: string;
+  /** With `requireAllColumns`: this column may be left out of the file altogether. */
+  optionalColumn?: boolean;
 }
 
 export interface SheetSpec<K extends string> {
   sheet: string;
   columns: readonly Column<K>[];
+  /** Every column must be in the header (cells may still be blank), except `optionalColumn`s. */
+  requireAllColumns?: boolean;
 }
 
 export type CellOut = string | number | null | undefined;
@@ -98,8 +102,14 @@ function readHeader<K extends string>(ws: ExcelJS.Worksheet, spec: SheetSpec<K>)
     else at.set(col, c.key);
   });
   const present = new Set(at.values());
-  const missing = new Set(spec.columns.filter((c) => c.required && !present.has(c.key)).map((c) => c.header));
-  for (const header of missing) issues.push({ row: 1, column: header, message: `缺少必填列「${header}」` });
+  const expected = (c: Column<K>) => c.required || (spec.requireAllColumns && !c.optionalColumn);
+  const missing = new Set(
+    spec.columns.filter((c) => expected(c) && !present.has(c.key)).map((c) => c.header),
+  );
+  for (const c of spec.columns.filter((x) => missing.has(x.header))) {
+    const message = c.required ? `缺少必填列「${c.header}」` : `缺少列「${c.header}」`;
+    issues.push({ row: 1, column: c.header, message });
+  }
   return { at, present, missing, issues };
 }
 
@@ -178,7 +188,7 @@ function addDropDowns(ws: ExcelJS.Worksheet, columns: readonly Column[]): void {
 /** An import template: data sheet (headers, required marked *, drop-downs, one example row) + 说明 sheet. */
 export async function buildTemplate<K extends string>(
   spec: SheetSpec<K>,
-  example: Partial<Record<K, string>>,
+  examples: Partial<Record<K, CellOut>> | readonly Partial<Record<K, CellOut>>[],
   notes: readonly string[],
 ): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -186,8 +196,10 @@ export async function buildTemplate<K extends string>(
   const ws = wb.addWorksheet(spec.sheet);
   styleHeader(ws, spec.columns, true);
   addDropDowns(ws, spec.columns);
-  const row = ws.addRow(spec.columns.map((c) => example[c.key] ?? null));
-  row.font = { italic: true, color: { argb: 'FF808080' } };
+  for (const example of Array.isArray(examples) ? examples : [examples]) {
+    const row = ws.addRow(spec.columns.map((c) => (example as Partial<Record<K, CellOut>>)[c.key] ?? null));
+    row.font = { italic: true, color: { argb: 'FF808080' } };
+  }
   ws.getCell('A2').note = '示例行：导入前请删除或用真实数据覆盖';
 
   const help = wb.addWorksheet(NOTES_SHEET);

@@ -172,7 +172,7 @@ export function registerCasesRoutes(app: App, reg: EndpointMeta[], d: CasesRoute
   for (const format of ['docx', 'pdf'] as const) {
     endpoint(app, reg, {
       method: 'get',
-      path: `/api/supervision-orders/{id}.${format}`,
+      path: `/api/supervision-orders/{id}/${format}`,
       access: CASE_READ,
       summary: format === 'docx' ? '督办单（Word，可编辑）' : '督办单（PDF）',
       tag,

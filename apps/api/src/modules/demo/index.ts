@@ -1,4 +1,6 @@
 // The demo module's public face: other modules (the CLI's `demo` command, tests) import only from here.
+
+export { type DemoCaseServices, type DemoCasesOptions, loadDemoCases } from './cases';
 export {
   DEFAULT_DEMO_GRIDS,
   DEFAULT_DEMO_SEED,

@@ -104,7 +104,11 @@ export function createNotifyService(deps: {
               })
               .where(eq(outbox.id, row.id));
             failed++;
-            deps.logger?.warn('notification delivery failed', { channel: row.channel, attempts, err: String(e) });
+            deps.logger?.warn('notification delivery failed', {
+              channel: row.channel,
+              attempts,
+              err: String(e),
+            });
           }
         }
       });

@@ -13,6 +13,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../../components/language-switch';
 import { useLogout } from '../../features/auth/api/logout';
 import { ChangePasswordModal } from '../../features/auth/components/change-password-modal';
+import { NotificationBell } from '../../features/notifications/components/notification-bell';
 import { useConfig } from '../../lib/config';
 import { useI18n } from '../../lib/i18n';
 import { useIsMobile } from '../../lib/responsive';
@@ -97,7 +98,9 @@ export function ConsoleLayout() {
     return {
       title,
       breadcrumb,
-      links: accessible.filter((r) => !r.hidden).map((r) => ({ path: r.path, title: l(r.label), icon: r.icon })),
+      links: accessible
+        .filter((r) => !r.hidden)
+        .map((r) => ({ path: r.path, title: l(r.label), icon: r.icon })),
     };
   }, [current, accessible, l, t]);
 
@@ -192,6 +195,7 @@ export function ConsoleLayout() {
           />
           {isMobile && <span className="cc-header-title">{meta.title}</span>}
           <div className="cc-header-right">
+            <NotificationBell />
             <LanguageSwitch />
             <Dropdown menu={{ items: accountItems }} trigger={['click']} placement="bottomRight">
               <Button type="text" className="cc-account" data-testid="account-menu">

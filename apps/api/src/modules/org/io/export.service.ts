@@ -15,6 +15,7 @@ import type { z } from 'zod';
 import type { Db } from '../../../db/client';
 import type { Ctx } from '../../../platform/actor';
 import type { Clock } from '../../../platform/clock';
+import { buildSheet, type CellOut, type SheetSpec } from '../../../platform/xlsx';
 import type { AuditService } from '../../audit/index';
 import { cityDay } from '../grids.service';
 import type { OrgService } from '../org.service';
@@ -30,7 +31,6 @@ import {
 } from './columns';
 import type { Progress } from './import.types';
 import type { IoRepository } from './io.repository';
-import { buildSheet, type CellOut, type SheetSpec } from '../../../platform/xlsx';
 
 type Filters<S extends z.ZodType> = Omit<z.infer<S>, 'page' | 'pageSize'>;
 export type RegionFilters = Filters<typeof regionListQuerySchema>;

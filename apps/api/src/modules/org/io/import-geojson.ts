@@ -2,9 +2,9 @@ import { createGridSchema, type GeojsonMapping } from '@chuangcheng/contracts';
 import { type AreaGeometry, geometryAreaM2, geometryBbox, validateAreaGeometry } from '@chuangcheng/domain';
 import type { Db } from '../../../db/client';
 import { newId } from '../../../platform/ids';
+import { fileError } from '../../../platform/xlsx';
 import { byKey, FirstSeen, type ImportScope, Issues, inScope, type Planned } from './import.types';
 import type { CurrentGrid, GridInsert, ValuesColumn } from './io.repository';
-import { fileError } from '../../../platform/xlsx';
 
 /** One feature of the upload with its 1-based position (the "row" of its problems). */
 export interface FeatureRow {

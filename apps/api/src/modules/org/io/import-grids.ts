@@ -1,8 +1,8 @@
 import { createGridSchema } from '@chuangcheng/contracts';
+import type { SheetRead, SheetRow } from '../../../platform/xlsx';
 import { GRID_SHEET, type GridKey, splitList } from './columns';
 import { byKey, FirstSeen, type ImportScope, Issues, inScope, type Planned } from './import.types';
 import type { ValuesColumn } from './io.repository';
-import type { SheetRead, SheetRow } from '../../../platform/xlsx';
 
 const H = Object.fromEntries(GRID_SHEET.columns.map((c) => [c.key, c.header])) as Record<GridKey, string>;
 const MAX_MEMBERS = 50;

@@ -1,9 +1,9 @@
 import { createPersonSchema, type PersonDuty } from '@chuangcheng/contracts';
 import { newId } from '../../../platform/ids';
+import type { SheetRead, SheetRow } from '../../../platform/xlsx';
 import { DUTY_OPTIONS, PERSON_SHEET, type PersonKey, parseDuties } from './columns';
 import { byKey, FirstSeen, type ImportScope, Issues, inScope, type Planned } from './import.types';
 import { type PersonInsert, pgTextArray, type ValuesColumn } from './io.repository';
-import type { SheetRead, SheetRow } from '../../../platform/xlsx';
 
 const H = Object.fromEntries(PERSON_SHEET.columns.map((c) => [c.key, c.header])) as Record<PersonKey, string>;
 const F = createPersonSchema.shape;

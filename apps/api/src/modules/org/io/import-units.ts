@@ -1,9 +1,9 @@
 import { createUnitSchema, type UnitKind } from '@chuangcheng/contracts';
 import { newId } from '../../../platform/ids';
+import type { SheetRead, SheetRow } from '../../../platform/xlsx';
 import { parseUnitKind, UNIT_KIND_OPTIONS, UNIT_SHEET, type UnitKey } from './columns';
 import { byKey, FirstSeen, type ImportScope, Issues, inScope, type Planned } from './import.types';
 import type { UnitInsert, UnitSettable } from './io.repository';
-import type { SheetRead, SheetRow } from '../../../platform/xlsx';
 
 const H = Object.fromEntries(UNIT_SHEET.columns.map((c) => [c.key, c.header])) as Record<UnitKey, string>;
 const F = createUnitSchema.shape;

@@ -10,6 +10,7 @@ import { requireRole } from '../../../platform/access';
 import type { Ctx } from '../../../platform/actor';
 import { AppError, importError, isUniqueViolation } from '../../../platform/app-error';
 import type { Clock } from '../../../platform/clock';
+import { loadWorkbook, readSheet } from '../../../platform/xlsx';
 import type { AuditService } from '../../audit/index';
 import { cityDay } from '../grids.service';
 import { ORG_WRITE } from '../org.policy';
@@ -22,7 +23,6 @@ import { planPeople } from './import-people';
 import { planUnits } from './import-units';
 import type { IoRepository } from './io.repository';
 import { MAX_IMPORT_ROWS, type TemplateKind, templateOf } from './templates';
-import { loadWorkbook, readSheet } from '../../../platform/xlsx';
 
 export interface ImportFile {
   /** The uploaded file's name, kept in the audit entry. */

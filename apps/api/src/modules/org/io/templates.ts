@@ -1,3 +1,4 @@
+import { buildTemplate } from '../../../platform/xlsx';
 import {
   GRID_SHEET,
   type GridKey,
@@ -7,7 +8,6 @@ import {
   UNIT_SHEET,
   type UnitKey,
 } from './columns';
-import { buildTemplate } from '../../../platform/xlsx';
 
 export const TEMPLATE_KINDS = ['units', 'people', 'grids'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];

@@ -1,0 +1,148 @@
+import type { AllowedAction, CaseDetail } from '@chuangcheng/contracts';
+import { DatePicker, Form, Input } from 'antd';
+import { UnitMultiSelect, UnitSelect } from '../../../components/pickers/entity-pickers';
+import { useI18n } from '../../../lib/i18n';
+import { CategoryTreeSelect, ConditionSelect } from './category-select';
+import { PhotoUploader } from './photo-uploader';
+
+/** What the action form holds; `deadline` is the date picker's value (a Dayjs). */
+export interface ActionFormValues {
+  reason?: string;
+  note?: string;
+  photoIds?: string[];
+  unitId?: string | null;
+  coUnitIds?: string[];
+  deadline?: { toISOString(): string; valueOf(): number } | null;
+  categoryId?: string | null;
+  conditionId?: string | null;
+}
+
+export const ACTION_FIELDS = [
+  'reason',
+  'note',
+  'photoIds',
+  'unitId',
+  'coUnitIds',
+  'deadline',
+  'categoryId',
+  'conditionId',
+] as const;
+
+/** Field-shaped refusals of the workflow, shown next to the field they concern. */
+export const ACTION_CODE_FIELDS: Record<string, string> = {
+  CASE_REASON_REQUIRED: 'reason',
+  CASE_AFTER_PHOTO_REQUIRED: 'photoIds',
+  CASE_DEADLINE_REQUIRED: 'deadline',
+  CASE_UNIT_REQUIRED: 'unitId',
+  CATEGORY_NOT_FILEABLE: 'categoryId',
+  CATEGORY_NOT_FOUND: 'categoryId',
+  CONDITION_NOT_FOUND: 'conditionId',
+};
+
+/** Starting values: a dispatch proposes the routed unit, a re-classification the current class. */
+export function initialActionValues(detail: CaseDetail, action: AllowedAction): ActionFormValues {
+  const { needs } = action;
+  return {
+    unitId: needs.unit ? (detail.leadUnit?.id ?? null) : undefined,
+    coUnitIds: needs.unit && action.action === 'dispatch' ? detail.coUnits.map((u) => u.id) : undefined,
+    categoryId: needs.category ? detail.category.id : undefined,
+    conditionId: needs.category ? (detail.condition?.id ?? null) : undefined,
+  };
+}
+
+/** Exactly the inputs `action.needs` asks for, nothing else. */
+export function ActionFields({
+  detail,
+  action,
+  onBusyChange,
+}: {
+  detail: CaseDetail;
+  action: AllowedAction;
+  onBusyChange: (busy: boolean) => void;
+}) {
+  const { t } = useI18n();
+  const form = Form.useFormInstance<ActionFormValues>();
+  const categoryId = Form.useWatch('categoryId', form);
+  const { needs } = action;
+  const required = (field: string) => ({ required: true, message: t('common.required', { field }) });
+
+  return (
+    <>
+      {needs.category && (
+        <>
+          <Form.Item name="categoryId" label={t('cases.category')} rules={[required(t('cases.category'))]}>
+            <CategoryTreeSelect
+              allowClear={false}
+              style={{ width: '100%' }}
+              onChange={() => form.setFieldsValue({ conditionId: null })}
+            />
+          </Form.Item>
+          <Form.Item name="conditionId" label={t('cases.condition')}>
+            <ConditionSelect categoryId={categoryId} />
+          </Form.Item>
+        </>
+      )}
+      {needs.unit && (
+        <Form.Item
+          name="unitId"
+          label={t('cases.leadUnit')}
+          rules={[required(t('cases.leadUnit'))]}
+          // The routing rule's proposal and its reason, so a re-dispatch is a conscious choice.
+          extra={action.action === 'dispatch' ? detail.route?.text : undefined}
+        >
+          <UnitSelect known={[detail.leadUnit]} style={{ width: '100%' }} />
+        </Form.Item>
+      )}
+      {needs.unit && action.action === 'dispatch' && (
+        <Form.Item name="coUnitIds" label={t('cases.coUnits')}>
+          <UnitMultiSelect known={detail.coUnits} style={{ width: '100%' }} />
+        </Form.Item>
+      )}
+      {needs.deadline && (
+        <Form.Item
+          name="deadline"
+          label={action.action === 'request_extension' ? t('cases.extendTo') : t('cases.deadline')}
+          rules={[required(t('cases.deadline'))]}
+        >
+          <DatePicker
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            disabledDate={(d) => d.endOf('day').valueOf() < Date.now()}
+            style={{ width: '100%' }}
+            inputReadOnly
+          />
+        </Form.Item>
+      )}
+      {needs.afterPhotos && (
+        <Form.Item
+          name="photoIds"
+          label={t('cases.afterPhotos')}
+          rules={[
+            {
+              validator: (_, ids: string[] | undefined) =>
+                ids && ids.length > 0
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('cases.afterPhotoRequired'))),
+            },
+          ]}
+        >
+          <PhotoUploader kind="after" onBusyChange={onBusyChange} />
+        </Form.Item>
+      )}
+      {needs.reason && (
+        <Form.Item
+          name="reason"
+          label={t('cases.reason')}
+          rules={[{ ...required(t('cases.reason')), whitespace: true }]}
+        >
+          <Input.TextArea rows={3} maxLength={2000} showCount placeholder={t('cases.reasonPlaceholder')} />
+        </Form.Item>
+      )}
+      {needs.note && (
+        <Form.Item name="note" label={t('cases.note')}>
+          <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
+      )}
+    </>
+  );
+}

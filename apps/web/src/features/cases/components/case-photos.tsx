@@ -1,0 +1,64 @@
+import type { Photo } from '@chuangcheng/contracts';
+import { Empty, Image } from 'antd';
+import { useI18n } from '../../../lib/i18n';
+
+const GROUPS = ['before', 'after', 'other'] as const;
+
+function Thumb({ photo, size }: { photo: Photo; size: number }) {
+  return (
+    <Image
+      src={photo.thumbUrl}
+      preview={{ src: photo.url }}
+      width={size}
+      height={size}
+      alt=""
+      data-testid={`photo-${photo.kind}`}
+    />
+  );
+}
+
+/** 处置前 / 处置后 (and 其他) photos; one preview group so a click can page through all of them. */
+export function CasePhotos({ photos }: { photos: Photo[] }) {
+  const { t } = useI18n();
+  if (photos.length === 0)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cases.noPhotos')} />;
+  const labels = {
+    before: t('cases.beforePhotos'),
+    after: t('cases.afterPhotos'),
+    other: t('cases.otherPhotos'),
+  };
+  return (
+    <Image.PreviewGroup>
+      {GROUPS.map((kind) => {
+        const group = photos.filter((p) => p.kind === kind);
+        if (group.length === 0) return null;
+        return (
+          <div key={kind} className="cc-case-section">
+            <p className="cc-photo-label">
+              {labels[kind]}（{group.length}）
+            </p>
+            <div className="cc-photo-group">
+              {group.map((p) => (
+                <Thumb key={p.id} photo={p} size={96} />
+              ))}
+            </div>
+          </div>
+        );
+      })}
+    </Image.PreviewGroup>
+  );
+}
+
+/** Small thumbnails of the photos an event attached (the timeline). */
+export function EventPhotos({ photos }: { photos: Photo[] }) {
+  if (photos.length === 0) return null;
+  return (
+    <Image.PreviewGroup>
+      <div className="cc-photo-group">
+        {photos.map((p) => (
+          <Thumb key={p.id} photo={p} size={56} />
+        ))}
+      </div>
+    </Image.PreviewGroup>
+  );
+}
