@@ -6,6 +6,7 @@ import { progressBar } from './cli/progress';
 import { type Config, ConfigError, loadConfig } from './config/config';
 import { type Database, openDatabase } from './db/client';
 import { DataDirLockedError } from './db/lock';
+import { seedDemoLoop } from './demo-seed';
 import { loadDemoCity } from './modules/demo/index';
 import { systemCtx } from './platform/actor';
 import { AppError } from './platform/app-error';
@@ -57,7 +58,8 @@ program
   .description('载入演示城市「示范市」（按种子确定性生成）')
   .option('--grids <n>', '网格数量', (v) => Number.parseInt(v, 10), 2000)
   .option('--seed <n>', '随机种子', (v) => Number.parseInt(v, 10))
-  .action((opts: { grids: number; seed?: number }) =>
+  .option('--cases <n>', '演示案件数（经真实流程生成）', (v) => Number.parseInt(v, 10), 60)
+  .action((opts: { grids: number; seed?: number; cases: number }) =>
     withDatabase(async (database, config) => {
       const bar = progressBar('载入演示城市');
       const r = await loadDemoCity(database.db, {
@@ -68,7 +70,8 @@ program
         audit: servicesOf(database, config).audit.bulkLoadHook(systemCtx(), 'demo.load'),
       });
       bar.done();
-      console.log(`完成：${JSON.stringify(r.counts)}`);
+      const loop = await seedDemoLoop(database.db, config, r.cityId, new Date(), opts.cases);
+      console.log(`完成：${JSON.stringify({ ...r.counts, cases: loop.cases })}`);
       for (const a of r.accounts)
         console.log(`  ${a.username.padEnd(10)} ${a.role.padEnd(12)} 密码 ${a.password}`);
     }),

@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { createApp, createServices } from './app';
 import type { Config } from './config/config';
 import { type Database, openDatabase } from './db/client';
+import { seedDemoLoop } from './demo-seed';
 import { loadDemoCity } from './modules/demo/index';
 import { hasAnyCity } from './modules/org/index';
 import { systemCtx } from './platform/actor';
@@ -39,6 +40,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Start
         password: config.demo.password,
         audit: services.audit.bulkLoadHook(systemCtx(), 'demo.load'),
       });
+      const loop = await seedDemoLoop(database.db, config, demo.cityId, new Date());
+      lines.push(`已生成演示案件 ${loop.cases} 件（近 14 天，含各流转环节）。`);
       lines.push(
         `已载入演示城市「示范市」（${demo.counts.grids ?? 0} 个网格）。演示账号（密码 ${config.demo.password}）：`,
       );
