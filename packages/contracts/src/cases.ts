@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-  CATEGORY_KINDS,
-  LIGHTS,
-  OWNERS,
-  SEVERITIES,
-  timeLimitSchema,
-} from './catalog';
+import { CATEGORY_KINDS, LIGHTS, OWNERS, SEVERITIES, timeLimitSchema } from './catalog';
 import { dateStringSchema, pageQuerySchema } from './common';
 import type { Labels } from './labels';
 
@@ -251,9 +245,7 @@ export const caseDetailSchema = caseSummarySchema.extend({
   version: z.number().int(),
   owner: z.enum(OWNERS),
   severity: z.enum(SEVERITIES),
-  condition: z
-    .object({ id: z.uuid().nullable(), text: z.string(), closingCondition: z.string() })
-    .nullable(),
+  condition: z.object({ id: z.uuid().nullable(), text: z.string(), closingCondition: z.string() }).nullable(),
   timeLimit: timeLimitSchema.nullable(),
   coUnits: z.array(refName),
   route: routeExplanationSchema.nullable(),

@@ -63,7 +63,11 @@ export const ERRORS = {
     zh: '该类别不能立案，请选择带立案条件的小类',
     en: 'Cases are filed under a minor class with filing conditions',
   },
-  CONDITION_NOT_FOUND: { status: 400, zh: '立案条件不属于该类别', en: 'The condition is not of this category' },
+  CONDITION_NOT_FOUND: {
+    status: 400,
+    zh: '立案条件不属于该类别',
+    en: 'The condition is not of this category',
+  },
   ROUTING_RULE_NOT_FOUND: { status: 404, zh: '派遣规则不存在', en: 'Routing rule not found' },
   CASE_NOT_FOUND: { status: 404, zh: '案卷不存在', en: 'Case not found' },
   PHOTO_NOT_FOUND: { status: 404, zh: '照片不存在', en: 'Photo not found' },

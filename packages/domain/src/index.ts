@@ -1,3 +1,4 @@
+export * from './calendar/index';
 export * from './cases/counters';
 export * from './cases/timers';
 export * from './cases/workflow';
@@ -9,4 +10,3 @@ export * from './geo/types';
 export * from './geo/validate';
 export * from './privacy/mask';
 export * from './routing/route';
-export * from './calendar/index';

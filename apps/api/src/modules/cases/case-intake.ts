@@ -3,7 +3,6 @@ import {
   type CaseStatus,
   type ClockCalendar,
   computeCounters,
-  lightAt,
   NO_CLOCK,
   nextClock,
 } from '@chuangcheng/domain';

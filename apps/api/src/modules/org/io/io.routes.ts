@@ -16,7 +16,6 @@ import { type App, type EndpointMeta, endpoint } from '../../../http/endpoint';
 import type { AppEnv } from '../../../http/env';
 import { AppError } from '../../../platform/app-error';
 import { ORG_READ, ORG_WRITE, PEOPLE_READ } from '../org.policy';
-import type { ExportFile } from './export.service';
 import type { ImportFile } from './import.service';
 import { parseMapping } from './import.service';
 import type { OrgIoService } from './io.service';
