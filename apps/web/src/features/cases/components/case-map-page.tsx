@@ -7,6 +7,7 @@ import { useConfig } from '../../../lib/config';
 import { useI18n } from '../../../lib/i18n';
 import { type CaseMapPoint, useCaseMap } from '../api/case-map';
 import { withoutPaging } from '../api/case-search';
+import { useGridsGeojson } from '../api/get-grids-geojson';
 import { useCaseList } from '../hooks/use-case-list';
 import { CaseFilters, type FilterField } from './case-filters';
 import { lightColor } from './case-format';
@@ -48,6 +49,7 @@ export default function CaseMapPage() {
   const list = useCaseList();
   const { sort: _sort, ...query } = withoutPaging(list.query);
   const map = useCaseMap(query);
+  const grids = useGridsGeojson();
 
   const popup = useCallback(
     (p: CaseMapPoint) => {
@@ -97,6 +99,7 @@ export default function CaseMapPage() {
           popup={popup}
           tile={tile}
           center={config.data?.center ?? null}
+          grids={grids.data?.features}
         />
         <Legend />
         {map.isPending && (

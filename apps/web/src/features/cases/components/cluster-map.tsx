@@ -6,6 +6,7 @@ import L from 'leaflet';
 // Registers L.markerClusterGroup on the leaflet import above (a UMD plugin; the order matters).
 import 'leaflet.markercluster';
 import { useEffect, useRef } from 'react';
+import { type GridCanvas, type GridFeature, gridCanvas } from '../../../components/grid-canvas';
 import type { CaseMapPoint } from '../api/case-map';
 import { lightColor } from './case-format';
 
@@ -48,13 +49,18 @@ export interface ClusterMapProps {
   popup: (point: CaseMapPoint) => HTMLElement;
   tile?: { url: string; attribution: string | null } | null;
   center?: [number, number] | null;
+  /** Grid outlines drawn underneath (one canvas), so a dot reads against its grid. */
+  grids?: GridFeature[] | undefined;
 }
 
+const GRID_COLOR = () => '#bfc8d6';
+
 /** Cases as coloured dots, clustered; the view fits the points whenever they change. */
-export function ClusterMap({ points, popup, tile, center }: ClusterMapProps) {
+export function ClusterMap({ points, popup, tile, center, grids }: ClusterMapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const clusterRef = useRef<L.MarkerClusterGroup | null>(null);
+  const gridsRef = useRef<GridCanvas | null>(null);
   const popupRef = useRef(popup);
   popupRef.current = popup;
   const initialCenter = useRef(center);
@@ -77,6 +83,9 @@ export function ClusterMap({ points, popup, tile, center }: ClusterMapProps) {
       showCoverageOnHover: false,
       maxClusterRadius: 50,
     });
+    const overlay = gridCanvas({ padding: 0.5 });
+    overlay.addTo(map);
+    gridsRef.current = overlay;
     cluster.addTo(map);
     mapRef.current = map;
     clusterRef.current = cluster;
@@ -87,8 +96,13 @@ export function ClusterMap({ points, popup, tile, center }: ClusterMapProps) {
       map.remove();
       mapRef.current = null;
       clusterRef.current = null;
+      gridsRef.current = null;
     };
   }, []);
+
+  useEffect(() => {
+    if (grids) gridsRef.current?.setFeatures(grids, GRID_COLOR);
+  }, [grids]);
 
   const tileUrl = tile?.url;
   const tileAttribution = tile?.attribution;
