@@ -71,6 +71,7 @@ export const ERRORS = {
   ROUTING_RULE_NOT_FOUND: { status: 404, zh: '派遣规则不存在', en: 'Routing rule not found' },
   CASE_NOT_FOUND: { status: 404, zh: '案卷不存在', en: 'Case not found' },
   PHOTO_NOT_FOUND: { status: 404, zh: '照片不存在', en: 'Photo not found' },
+  NOTIFICATION_NOT_FOUND: { status: 404, zh: '通知不存在', en: 'Notification not found' },
   SUPERVISION_ORDER_NOT_FOUND: { status: 404, zh: '督办单不存在', en: 'Supervision order not found' },
   CASE_CHANGED: {
     status: 409,

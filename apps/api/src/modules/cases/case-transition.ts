@@ -164,8 +164,11 @@ export async function applyAction(
   if ((action === 'dispatch' || action === 'record_accountability') && !(input.unitId ?? row.leadUnitId)) {
     throw new AppError('CASE_UNIT_REQUIRED', fieldDetails('unitId', '请选择主办单位'));
   }
-  if (explicitDeadline(row, action, input) === null && action === 'approve_extension') {
-    throw new AppError('CASE_DEADLINE_REQUIRED', fieldDetails('deadline', '请填写批准的新期限'));
+  if (action === 'approve_extension') {
+    const granted = explicitDeadline(row, action, input);
+    if (!granted || (row.disposeDeadline && granted.getTime() <= row.disposeDeadline.getTime())) {
+      throw new AppError('CASE_DEADLINE_REQUIRED', fieldDetails('deadline', '批准的新期限须晚于当前期限'));
+    }
   }
   const to = decision.to;
   const clock = nextClock(cal, clockOf(row), {

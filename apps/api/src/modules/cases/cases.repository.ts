@@ -66,7 +66,8 @@ export function counterPatch(c: KpiCounters): Partial<CaseInsert> {
   };
 }
 
-const CITY_DAY = (d: string) => sql`${d}::date - interval '8 hours'`;
+/** The start of a city-local day as an instant, whatever the server's TimeZone setting. */
+const CITY_DAY = (d: string) => sql`(${d}::date::timestamp at time zone 'Asia/Shanghai')`;
 
 /** Filters shared by the list, the map, the Excel export and the KPIs. */
 export function caseFilters(

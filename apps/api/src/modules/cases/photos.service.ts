@@ -44,7 +44,8 @@ export function createPhotosService(deps: { db: Db; clock: Clock; files: FileSto
     }
     let meta: Metadata;
     try {
-      meta = await sharp(data, { limitInputPixels: limits.maxPixels }).metadata();
+      // Header only: the pixel limit is checked below (so it answers IMAGE_TOO_LARGE) and again on decode.
+      meta = await sharp(data, { limitInputPixels: false }).metadata();
     } catch {
       throw new AppError('INVALID_IMAGE');
     }

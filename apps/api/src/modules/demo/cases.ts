@@ -180,7 +180,9 @@ export async function loadDemoCases(
     }
     // Most units fix within the limit; some are late, some never report back (the sweeper escalates).
     if (roll > 0.9) continue;
-    if (!at(HOUR * rng.range(3, roll > 0.8 ? 120 : 40))) continue;
+    // Time to the deadline in force, scaled: most finish within it, one in four overruns.
+    const left = c.disposeDeadline ? Math.max(HOUR, new Date(c.disposeDeadline).getTime() - t) : 24 * HOUR;
+    if (!at(left * rng.range(0.2, roll > 0.75 ? 1.8 : 0.95))) continue;
     const after = await services.photos.upload(ctxOf(unit), 'after', photo);
     await act(unit, { action: 'submit_feedback', note: '已整改完毕', photoIds: [after.id] });
     if (!at(HOUR * rng.range(0.5, 6))) continue;

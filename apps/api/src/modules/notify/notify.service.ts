@@ -18,6 +18,8 @@ export interface InAppMessage {
 }
 
 const MAX_ATTEMPTS = 8;
+/** A claimed row is not picked again for this long (a crashed sender's rows come back after it). */
+const LEASE_MS = 5 * 60_000;
 
 /**
  * In-app notifications (one row per recipient) and the outbox for external channels. Both are
@@ -66,14 +68,15 @@ export function createNotifyService(deps: {
     },
 
     /**
-     * Sends due outbox rows. Rows are claimed with FOR UPDATE SKIP LOCKED, so several processes may
-     * run this at once without sending a message twice; failures retry with exponential backoff.
+     * Sends due outbox rows. Rows are claimed in a short transaction (FOR UPDATE SKIP LOCKED, with a
+     * lease that pushes next_attempt_at forward), then sent with no transaction open — a slow robot
+     * never holds the database — and each outcome is recorded. Several processes may deliver at once
+     * without sending a row twice; failures retry with exponential backoff, then give up.
      */
     async deliver(limit = 50): Promise<{ sent: number; failed: number }> {
-      let sent = 0;
-      let failed = 0;
       const now = clock.now();
-      await db.transaction(async (tx) => {
+      const lease = new Date(now.getTime() + LEASE_MS);
+      const claimed = await db.transaction(async (tx) => {
         const due = await tx
           .select()
           .from(outbox)
@@ -81,37 +84,50 @@ export function createNotifyService(deps: {
           .orderBy(outbox.nextAttemptAt)
           .limit(limit)
           .for('update', { skipLocked: true });
-        for (const row of due) {
-          const adapter = deps.adapters.find((a) => a.channel === row.channel);
-          try {
-            if (!adapter) throw new Error(`no adapter for channel ${row.channel}`);
-            await adapter.send(row.payload as unknown as OutboundMessage);
-            await tx
-              .update(outbox)
-              .set({ status: 'sent', sentAt: now, attempts: row.attempts + 1 })
-              .where(eq(outbox.id, row.id));
-            sent++;
-          } catch (e) {
-            const attempts = row.attempts + 1;
-            const giveUp = attempts >= MAX_ATTEMPTS;
-            await tx
-              .update(outbox)
-              .set({
-                attempts,
-                status: giveUp ? 'failed' : 'pending',
-                lastError: String((e as Error).message ?? e).slice(0, 500),
-                nextAttemptAt: new Date(now.getTime() + 30_000 * 2 ** (attempts - 1)),
-              })
-              .where(eq(outbox.id, row.id));
-            failed++;
-            deps.logger?.warn('notification delivery failed', {
-              channel: row.channel,
-              attempts,
-              err: String(e),
-            });
-          }
+        if (due.length) {
+          await tx
+            .update(outbox)
+            .set({ nextAttemptAt: lease })
+            .where(
+              inArray(
+                outbox.id,
+                due.map((r) => r.id),
+              ),
+            );
         }
+        return due;
       });
+      let sent = 0;
+      let failed = 0;
+      for (const row of claimed) {
+        const adapter = deps.adapters.find((a) => a.channel === row.channel);
+        try {
+          if (!adapter) throw new Error(`no adapter for channel ${row.channel}`);
+          await adapter.send(row.payload as unknown as OutboundMessage);
+          await db
+            .update(outbox)
+            .set({ status: 'sent', sentAt: clock.now(), attempts: row.attempts + 1 })
+            .where(eq(outbox.id, row.id));
+          sent++;
+        } catch (e) {
+          const attempts = row.attempts + 1;
+          await db
+            .update(outbox)
+            .set({
+              attempts,
+              status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+              lastError: String((e as Error).message ?? e).slice(0, 500),
+              nextAttemptAt: new Date(now.getTime() + 30_000 * 2 ** (attempts - 1)),
+            })
+            .where(eq(outbox.id, row.id));
+          failed++;
+          deps.logger?.warn('notification delivery failed', {
+            channel: row.channel,
+            attempts,
+            err: String(e),
+          });
+        }
+      }
       return { sent, failed };
     },
 
@@ -161,7 +177,7 @@ export function createNotifyService(deps: {
           .select({ id: notifications.id })
           .from(notifications)
           .where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
-        if (!exists) throw new AppError('NOT_FOUND', { notification: id });
+        if (!exists) throw new AppError('NOTIFICATION_NOT_FOUND', { notification: id });
       }
     },
 
