@@ -12,8 +12,10 @@ import type { EndpointMeta } from './http/endpoint';
 import type { AppEnv } from './http/env';
 import { errorHandler, validationHook } from './http/errors';
 import { requestId, securityHeaders, sessionLoader } from './http/middleware';
+import { createAssessmentsService, registerAssessmentsRoutes } from './modules/assessments/index';
 import { createAuditService, registerAuditRoutes } from './modules/audit/index';
 import { createAuthService, registerAuthRoutes } from './modules/auth/index';
+import { createCampaignsService, registerCampaignsRoutes } from './modules/campaigns/index';
 import {
   createCaseDocuments,
   createCasesService,
@@ -24,6 +26,7 @@ import {
   registerCasesRoutes,
 } from './modules/cases/index';
 import { createCatalogService, registerCatalogRoutes } from './modules/catalog/index';
+import { createEvidenceService, registerEvidenceRoutes } from './modules/evidence/index';
 import {
   createNotifyService,
   dingtalkAdapter,
@@ -38,6 +41,7 @@ import {
   registerOrgIoRoutes,
   registerOrgRoutes,
 } from './modules/org/index';
+import { createStandardsService, registerStandardsRoutes } from './modules/standards/index';
 import { AppError } from './platform/app-error';
 import type { Clock } from './platform/clock';
 import { type FileStore, localFileStore } from './platform/file-store';
@@ -91,7 +95,44 @@ export function createServices(deps: Omit<AppDeps, 'logger'>) {
     notify,
     publicUrl: config.publicUrl,
   });
-  return { audit, auth, org, catalog, notify, photos, cases, kpis, documents, savedViews, sweeper };
+  const standards = createStandardsService({ db: deps.db, clock: deps.clock, audit, org });
+  const campaigns = createCampaignsService({ db: deps.db, clock: deps.clock, audit, org, standards });
+  const evidence = createEvidenceService({
+    db: deps.db,
+    clock: deps.clock,
+    audit,
+    files,
+    standards,
+    campaigns,
+    maxBytes: config.limits.uploadBytes,
+  });
+  const assessments = createAssessmentsService({
+    db: deps.db,
+    clock: deps.clock,
+    audit,
+    standards,
+    campaigns,
+    evidence,
+    cases,
+    kpis,
+  });
+  return {
+    audit,
+    auth,
+    org,
+    catalog,
+    notify,
+    photos,
+    cases,
+    kpis,
+    documents,
+    savedViews,
+    sweeper,
+    standards,
+    campaigns,
+    evidence,
+    assessments,
+  };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -121,7 +162,11 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
       throw new AppError('PAYLOAD_TOO_LARGE', { limitBytes: config.limits.uploadBytes });
     },
   });
-  const isUpload = (p: string) => p.startsWith('/api/imports/') || p === '/api/photos';
+  const isUpload = (p: string) =>
+    p.startsWith('/api/imports/') ||
+    p === '/api/photos' ||
+    p === '/api/evidence' ||
+    /^\/api\/campaigns\/[^/]+\/tasks\/import$/.test(p);
   app.use('/api/*', async (c, next) => (isUpload(c.req.path) ? uploadLimit(c, next) : jsonLimit(c, next)));
   app.use('/api/*', sessionLoader(services.auth));
 
@@ -142,6 +187,10 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   registerCatalogRoutes(app, endpoints, services.catalog);
   registerCasesRoutes(app, endpoints, services);
   registerNotifyRoutes(app, endpoints, services.notify);
+  registerStandardsRoutes(app, endpoints, services.standards);
+  registerCampaignsRoutes(app, endpoints, services.campaigns);
+  registerEvidenceRoutes(app, endpoints, services.evidence);
+  registerAssessmentsRoutes(app, endpoints, services.assessments);
   registerOrgIoRoutes(
     app,
     endpoints,

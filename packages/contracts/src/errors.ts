@@ -155,6 +155,23 @@ export const ERRORS = {
     zh: '服务器缺少中文字体（请安装 fonts-noto-cjk），无法生成 PDF',
     en: 'No CJK font on the server (install fonts-noto-cjk); cannot render PDF',
   },
+  STANDARD_NOT_FOUND: { status: 404, zh: '考核标准不存在', en: 'Standard not found' },
+  STANDARD_NODE_NOT_FOUND: { status: 404, zh: '考核指标不存在', en: 'Indicator not found' },
+  STANDARD_INVALID: {
+    status: 400,
+    zh: '考核标准有误（编码重复、子项分值超过上级、否决项带分值等），未作修改',
+    en: 'The standard is inconsistent (duplicate codes, children over their parent, a veto with points…); nothing changed',
+  },
+  CAMPAIGN_NOT_FOUND: { status: 404, zh: '创建活动不存在', en: 'Campaign not found' },
+  ROUND_NOT_FOUND: { status: 404, zh: '测评轮次不存在', en: 'Assessment round not found' },
+  ROUND_CLOSED: { status: 409, zh: '该测评轮次已结束，不能再评分', en: 'The round is closed' },
+  EVIDENCE_NOT_FOUND: { status: 404, zh: '台账资料不存在', en: 'Evidence file not found' },
+  EVIDENCE_TYPE_NOT_ALLOWED: {
+    status: 415,
+    zh: '台账资料只接受 PDF、Word(docx)、Excel(xlsx)、JPG、PNG 文件',
+    en: 'Evidence must be PDF, DOCX, XLSX, JPG or PNG',
+  },
+  EVIDENCE_TOO_LARGE: { status: 413, zh: '台账文件超过大小限制', en: 'The evidence file is too large' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误，请联系管理员', en: 'Internal server error' },
 } as const satisfies Record<string, Label & { status: number }>;

@@ -6,3 +6,4 @@ export * from './common';
 export * from './errors';
 export * from './labels';
 export * from './org';
+export * from './standards';

@@ -9,23 +9,29 @@ import {
   CalendarOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
+  DashboardOutlined,
   DatabaseOutlined,
   EnvironmentOutlined,
+  FlagOutlined,
+  FolderOpenOutlined,
   HomeOutlined,
   InboxOutlined,
   NodeIndexOutlined,
   PartitionOutlined,
   ProfileOutlined,
+  ReadOutlined,
+  ScheduleOutlined,
   SendOutlined,
   SettingOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { Label, Role } from '@chuangcheng/contracts';
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import { matchPath } from 'react-router';
 
-export type MenuGroup = 'loop' | 'org' | 'system';
+export type MenuGroup = 'loop' | 'campaign' | 'org' | 'system';
 
 /** One page of the console: this table drives the router, the menu, breadcrumbs, titles and access. */
 export interface AppRoute {
@@ -47,6 +53,7 @@ export interface AppRoute {
 
 export const MENU_GROUPS: Record<MenuGroup, { label: Label; icon: ComponentType }> = {
   loop: { label: { zh: '案件处置', en: 'Cases' }, icon: AlertOutlined },
+  campaign: { label: { zh: '创建迎检', en: 'Campaigns' }, icon: TrophyOutlined },
   org: { label: { zh: '基础数据', en: 'Master data' }, icon: DatabaseOutlined },
   system: { label: { zh: '系统管理', en: 'Administration' }, icon: SettingOutlined },
 };
@@ -140,6 +147,70 @@ export const ROUTES: readonly AppRoute[] = [
     roles: ['office', 'leader', 'admin', 'unit'],
     group: 'loop',
     ...page(() => import('../features/kpis/components/kpis-page')),
+  },
+  {
+    path: '/readiness',
+    label: { zh: '迎检态势', en: 'Readiness' },
+    icon: DashboardOutlined,
+    roles: ['admin', 'office', 'leader', 'inspector'],
+    group: 'campaign',
+    ...page(() => import('../features/assessments/components/readiness-page')),
+  },
+  {
+    path: '/campaigns',
+    label: { zh: '创建活动', en: 'Campaigns' },
+    icon: FlagOutlined,
+    roles: ['admin', 'office', 'leader', 'inspector', 'unit'],
+    group: 'campaign',
+    ...page(() => import('../features/campaigns/components/campaigns-page')),
+  },
+  {
+    path: '/campaigns/:id',
+    label: { zh: '活动详情', en: 'Campaign' },
+    icon: FlagOutlined,
+    roles: ['admin', 'office', 'leader', 'inspector', 'unit'],
+    hidden: true,
+    ...page(() => import('../features/campaigns/components/campaign-detail-page')),
+  },
+  {
+    path: '/rounds',
+    label: { zh: '测评轮次', en: 'Assessment rounds' },
+    icon: ScheduleOutlined,
+    roles: ['admin', 'office', 'leader', 'inspector'],
+    group: 'campaign',
+    ...page(() => import('../features/assessments/components/rounds-page')),
+  },
+  {
+    path: '/rounds/:id',
+    label: { zh: '测评评分', en: 'Round' },
+    icon: ScheduleOutlined,
+    roles: ['admin', 'office', 'leader', 'inspector'],
+    hidden: true,
+    ...page(() => import('../features/assessments/components/round-detail-page')),
+  },
+  {
+    path: '/evidence',
+    label: { zh: '台账资料', en: 'Evidence archive' },
+    icon: FolderOpenOutlined,
+    roles: ['admin', 'office', 'leader', 'inspector', 'unit'],
+    group: 'campaign',
+    ...page(() => import('../features/evidence/components/evidence-page')),
+  },
+  {
+    path: '/standards',
+    label: { zh: '考核标准', en: 'Standards' },
+    icon: ReadOutlined,
+    roles: ['admin', 'office', 'leader', 'inspector'],
+    group: 'campaign',
+    ...page(() => import('../features/standards/components/standards-page')),
+  },
+  {
+    path: '/standards/:id',
+    label: { zh: '标准详情', en: 'Standard' },
+    icon: ReadOutlined,
+    roles: ['admin', 'office', 'leader', 'inspector'],
+    hidden: true,
+    ...page(() => import('../features/standards/components/standard-detail-page')),
   },
   {
     path: '/catalog',

@@ -3,3 +3,4 @@ export * from './auth';
 export * from './cases';
 export * from './catalog';
 export * from './org';
+export * from './standards';
