@@ -24,7 +24,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['apps/web/e2e/**/*.e2e.ts'],
           testTimeout: 180_000,
-          hookTimeout: 180_000,
+          hookTimeout: 360_000,
           fileParallelism: false,
           pool: 'forks' as const,
         },

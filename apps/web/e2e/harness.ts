@@ -16,7 +16,8 @@ export const ADMIN = { username: 'admin', password: 'Admin@12345' };
 export const DEMO_PASSWORD = 'Demo@2026';
 
 const READY = /chuangcheng ready: (http:\/\/[^\s]+)/;
-const START_TIMEOUT_MS = 120_000;
+// Generous: a loaded 2-core CI machine has taken over 2 minutes to build the demo city and start.
+const START_TIMEOUT_MS = 300_000;
 
 export interface TestServer {
   baseUrl: string;
