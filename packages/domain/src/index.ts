@@ -10,3 +10,4 @@ export * from './geo/types';
 export * from './geo/validate';
 export * from './privacy/mask';
 export * from './routing/route';
+export * from './standards/index';

@@ -1,9 +1,9 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Space, Upload } from 'antd';
 import { useState } from 'react';
+import { DownloadButton } from '../../../components/download-button';
 import { useI18n } from '../../../lib/i18n';
 import { downloadCatalogTemplate, useImportCatalog } from '../api/import-catalog';
-import { DownloadButton } from './download-button';
 import { ImportOutcome, type ImportState } from './import-outcome';
 
 /** 导入: template, one xlsx, the server's check; a valid file becomes a new catalogue version. */

@@ -2,6 +2,7 @@ import { HistoryOutlined, ImportOutlined } from '@ant-design/icons';
 import type { Category } from '@chuangcheng/contracts';
 import { Button, Col, Row } from 'antd';
 import { useMemo, useState } from 'react';
+import { DownloadButton } from '../../../components/download-button';
 import { PageHeader } from '../../../components/page-header';
 import { QueryError } from '../../../components/query-error';
 import { useI18n } from '../../../lib/i18n';
@@ -15,7 +16,6 @@ import { CatalogVersionsModal } from './catalog-versions-modal';
 import { CategoryDetailCard } from './category-detail-card';
 import { CategoryFormDrawer, type CategoryFormMode } from './category-form-drawer';
 import { CategoryTreeCard } from './category-tree-card';
-import { DownloadButton } from './download-button';
 
 /** 问题分类: the active catalogue as a tree, the selected class's filing conditions, import/export, versions. */
 export default function CatalogPage() {

@@ -1,6 +1,6 @@
-import type { ImportResult, RowIssue } from '@chuangcheng/contracts';
-import { Alert, Progress, Table, type TableColumnsType, Typography } from 'antd';
-import { ApiError, errorMessage } from '../../../lib/api-client';
+import type { ImportResult } from '@chuangcheng/contracts';
+import { Alert, Progress, Typography } from 'antd';
+import { UploadFailure } from '../../../components/row-issues';
 import { useI18n } from '../../../lib/i18n';
 
 export type RunState =
@@ -11,7 +11,7 @@ export type RunState =
 
 /** Upload progress, then the server's verdict: the row errors (nothing written) or what would change. */
 export function CheckResult({ state, busyText }: { state: RunState; busyText: string }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
 
   if (state.status === 'running') {
     const sent = state.progress >= 100;
@@ -23,37 +23,7 @@ export function CheckResult({ state, busyText }: { state: RunState; busyText: st
     );
   }
 
-  if (state.status === 'failed') {
-    const rows = state.error instanceof ApiError ? state.error.rows : [];
-    if (rows.length === 0) {
-      return (
-        <Alert type="error" showIcon title={errorMessage(state.error, locale)} data-testid="import-error" />
-      );
-    }
-    const columns: TableColumnsType<RowIssue & { key: number }> = [
-      { title: t('imports.row'), dataIndex: 'row', width: 80 },
-      { title: t('imports.column'), dataIndex: 'column', width: 160 },
-      { title: t('imports.reason'), dataIndex: 'message' },
-    ];
-    return (
-      <>
-        <Alert
-          type="error"
-          showIcon
-          title={t('imports.rowErrors', { n: rows.length })}
-          style={{ marginBottom: 12 }}
-          data-testid="import-row-errors"
-        />
-        <Table
-          size="small"
-          columns={columns}
-          dataSource={rows.map((r, i) => ({ ...r, key: i }))}
-          pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-          data-testid="import-errors-table"
-        />
-      </>
-    );
-  }
+  if (state.status === 'failed') return <UploadFailure error={state.error} pageSize={20} />;
 
   if (state.status === 'done') {
     const { result } = state;

@@ -1,8 +1,8 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { type ReactNode, useState } from 'react';
-import { errorMessage } from '../../../lib/api-client';
-import { useI18n } from '../../../lib/i18n';
+import { errorMessage } from '../lib/api-client';
+import { useI18n } from '../lib/i18n';
 
 /** A button that downloads a file (template, export) and reports a failure itself. */
 export function DownloadButton({

@@ -1,0 +1,36 @@
+export {
+  dateInPeriod,
+  daysInMonth,
+  isIsoDate,
+  isPeriod,
+  type PeriodicityKind,
+  periodicityOf,
+  periodOf,
+  periodRange,
+  periodsBetween,
+} from './periods';
+export {
+  type LeafInput,
+  type LeafScore,
+  type NodeTotals,
+  type RollupNode,
+  rollup,
+  round2,
+  scoreLeaf,
+  type VerdictKind,
+  verdictOf,
+  vetoSummary,
+} from './score';
+export {
+  codeSortKey,
+  compareCodes,
+  formatPoints,
+  orderTree,
+  POINTS_EPSILON,
+  type ScoringParamsInput,
+  type ScoringRuleKind,
+  type StandardTreeNode,
+  TREE_COLUMNS,
+  type TreeIssue,
+  validateStandardTree,
+} from './tree';
