@@ -3,6 +3,8 @@ import { createServices } from './app';
 import type { Config } from './config/config';
 import type { Db } from './db/client';
 import { categories, regions, units, users } from './db/schema/index';
+import { seedDemoRounds } from './modules/assessments/index';
+import { seedDemoCampaign } from './modules/campaigns/index';
 import { loadDemoCases } from './modules/demo/index';
 import type { Ctx } from './platform/actor';
 import { fixedClock } from './platform/clock';
@@ -13,7 +15,8 @@ export const DEMO_CASES = 60;
 /**
  * The closed loop's demo data for a freshly loaded demo city: the default catalogue, two routing
  * rules that show a rule beating the category department, and cases made by the real services on a
- * clock the scenario moves, then one sweep so lights and escalations are current.
+ * clock the scenario moves, then one sweep so lights and escalations are current; then the sample
+ * standards, a demo campaign and three assessment rounds.
  */
 export async function seedDemoLoop(
   db: Db,
@@ -87,5 +90,8 @@ export async function seedDemoLoop(
   }
   const made = await loadDemoCases(db, services, clock, { cityId, count, now });
   await services.sweeper.sweep();
+  // The campaign side: sample standards, a 创卫 campaign with its 任务分解表 (issue 5).
+  const { campaignId } = await seedDemoCampaign({ campaigns: services.campaigns, cityId, now });
+  await seedDemoRounds({ db, assessments: services.assessments, ctx, campaignId, now });
   return made;
 }

@@ -13,11 +13,16 @@ export interface DownloadFile {
 }
 
 /** A download: ASCII filename for old clients, the Chinese one as filename*=UTF-8''… for the rest. */
+/** Content-Disposition for an attachment: ASCII filename for old clients, UTF-8 filename* for the rest. */
+export function contentDisposition(fileName: string, asciiName: string): string {
+  return `attachment; filename="${asciiName}"; filename*=UTF-8''${rfc5987(fileName)}`;
+}
+
 export function downloadResponse(file: DownloadFile, contentType = XLSX): Response {
   return new Response(file.data, {
     headers: {
       'content-type': contentType,
-      'content-disposition': `attachment; filename="${file.asciiName}"; filename*=UTF-8''${rfc5987(file.fileName)}`,
+      'content-disposition': contentDisposition(file.fileName, file.asciiName),
       'cache-control': 'no-store',
     },
   });

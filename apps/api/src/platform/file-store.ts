@@ -1,14 +1,18 @@
+import { createReadStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { newToken } from './ids';
 
 /**
  * Where photos and documents live. A local directory by default; an S3-compatible store can implement
- * the same four calls, so stateless API processes can share one.
+ * the same calls, so stateless API processes can share one.
  */
 export interface FileStore {
   put(key: string, bytes: Buffer): Promise<void>;
   get(key: string): Promise<Buffer>;
+  /** The file as a stream (large files: archive exports never hold a whole file in memory). */
+  stream(key: string): Readable;
   exists(key: string): Promise<boolean>;
   delete(key: string): Promise<void>;
 }
@@ -31,6 +35,7 @@ export function localFileStore(root: string): FileStore {
       await rename(tmp, file);
     },
     get: (key) => readFile(resolve(key)),
+    stream: (key) => createReadStream(resolve(key)),
     async exists(key) {
       try {
         await stat(resolve(key));

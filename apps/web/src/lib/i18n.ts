@@ -201,6 +201,10 @@ const messages = {
     zh: '发现 {n} 处错误，未写入任何数据。请修改文件后重新上传。',
     en: '{n} problems found; nothing was written.',
   },
+  'imports.treeErrors': {
+    zh: '指标体系有 {n} 处问题，未保存',
+    en: 'The indicator tree has {n} problems; nothing was saved',
+  },
   'imports.row': { zh: '行', en: 'Row' },
   'imports.column': { zh: '列', en: 'Column' },
   'imports.reason': { zh: '原因', en: 'Reason' },

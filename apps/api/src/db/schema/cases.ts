@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   doublePrecision,
@@ -34,6 +35,17 @@ const counters = {
   nClosedOnTime: integer('n_closed_on_time').notNull().default(0),
   nDisposeMinutes: integer('n_dispose_minutes').notNull().default(0),
 };
+
+const OPEN_TIMED_SQL =
+  "status in ('filed', 'returned', 'dispatched', 'in_progress', 'feedback', 'self_handled')";
+const UNIT_HOLDS_SQL = "status in ('dispatched', 'in_progress')";
+/** Conditions of the sweeper's partial indexes (constant SQL text: the planner matches them literally). */
+export const SWEEP_PREDICATES = {
+  yellow: `${OPEN_TIMED_SQL} and light = 'green'`,
+  redStage: `${OPEN_TIMED_SQL} and light is distinct from 'red'`,
+  redDispose: `${UNIT_HOLDS_SQL} and light is distinct from 'red'`,
+  escalate: `${UNIT_HOLDS_SQL} and overdue_at is null`,
+} as const;
 
 /** A case (案卷). city_id leads every key: the distribution key if a province outgrows one server. */
 export const cases = pgTable(
@@ -115,9 +127,14 @@ export const cases = pgTable(
     index('cases_grid_idx').on(t.cityId, t.gridId),
     index('cases_block_idx').on(t.cityId, t.blockId),
     index('cases_category_idx').on(t.cityId, t.categoryId),
-    index('cases_yellow_idx').on(t.yellowAt),
-    index('cases_stage_deadline_idx').on(t.stageDeadline),
     index('cases_dispose_deadline_idx').on(t.disposeDeadline),
+    // The sweeper's work lists: each partial index holds only the cases a sweep may still change, so a
+    // sweep over a large open backlog reads what is due, not every case whose deadline ever passed.
+    // The predicates are repeated literally by the sweeper's queries (sweeper.ts) so the planner uses them.
+    index('cases_sweep_yellow_idx').on(t.yellowAt).where(sql.raw(SWEEP_PREDICATES.yellow)),
+    index('cases_sweep_stage_idx').on(t.stageDeadline).where(sql.raw(SWEEP_PREDICATES.redStage)),
+    index('cases_sweep_dispose_idx').on(t.disposeDeadline).where(sql.raw(SWEEP_PREDICATES.redDispose)),
+    index('cases_sweep_escalate_idx').on(t.disposeDeadline).where(sql.raw(SWEEP_PREDICATES.escalate)),
   ],
 );
 

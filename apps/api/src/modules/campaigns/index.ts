@@ -1,25 +1,23 @@
 // The campaigns module's public face (issue 5): campaigns, 任务分解表, indicator links.
-// STUB: filled in by the campaigns work; app.ts already wires it.
-import type { Db } from '../../db/client';
-import type { App, EndpointMeta } from '../../http/endpoint';
-import type { Clock } from '../../platform/clock';
-import type { AuditService } from '../audit/index';
-import type { OrgService } from '../org/index';
-import type { StandardsService } from '../standards/index';
+// app.ts registers the routes; evidence and assessments use getCampaignRow / tasksOf / nodeIdsOfUnit /
+// linkedNodeIds / assertScope; the demo seed calls seedDemoCampaign.
+import type { CampaignsService } from './campaigns.service';
 
-export interface CampaignsDeps {
-  db: Db;
-  clock: Clock;
-  audit: AuditService;
-  org: OrgService;
-  standards: StandardsService;
+export type { CampaignsDeps } from './campaigns.deps';
+export { assertCampaignScope, CAMPAIGN_READ, CAMPAIGN_WRITE, LINK_READ } from './campaigns.policy';
+export type { CampaignRow } from './campaigns.repository';
+export { registerCampaignsRoutes } from './campaigns.routes';
+export { type CampaignsService, type CampaignTaskRow, createCampaignsService } from './campaigns.service';
+export { DEMO_CAMPAIGN_NAME } from './demo-campaign';
+
+/**
+ * The demo city's 创卫 campaign on the county checklist sample (loads the samples first), with phases,
+ * milestones and a 任务分解表; idempotent.
+ */
+export function seedDemoCampaign(opts: {
+  campaigns: CampaignsService;
+  cityId: string;
+  now: Date;
+}): Promise<{ campaignId: string; tasks: number }> {
+  return opts.campaigns.seedDemo(opts.cityId, opts.now);
 }
-export function createCampaignsService(deps: CampaignsDeps) {
-  return { deps };
-}
-export type CampaignsService = ReturnType<typeof createCampaignsService>;
-export function registerCampaignsRoutes(
-  _app: App,
-  _reg: EndpointMeta[],
-  _campaigns: CampaignsService,
-): void {}

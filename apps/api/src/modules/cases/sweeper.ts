@@ -1,7 +1,7 @@
 import { computeCounters } from '@chuangcheng/domain';
-import { and, eq, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { caseEvents, cases } from '../../db/schema/index';
+import { caseEvents, cases, SWEEP_PREDICATES } from '../../db/schema/index';
 import type { Clock } from '../../platform/clock';
 import { newId } from '../../platform/ids';
 import type { NotifyService } from '../notify/index';
@@ -9,8 +9,6 @@ import { issueSupervisionOrder } from './case-effects';
 import { caseEventToCounterEvent } from './case-events';
 import { type CaseRow, type CasesRepository, counterPatch } from './cases.repository';
 
-const OPEN_TIMED = ['filed', 'returned', 'dispatched', 'in_progress', 'feedback', 'self_handled'];
-const UNIT_HOLDS = ['dispatched', 'in_progress'];
 /** Escalations handled per transaction; a sweep loops until none are left. */
 const BATCH = 500;
 
@@ -54,11 +52,7 @@ export function createSweeper(deps: {
                 .select({ c: cases.cityId, i: cases.id })
                 .from(cases)
                 .where(
-                  and(
-                    isNull(cases.overdueAt),
-                    inArray(cases.status, UNIT_HOLDS),
-                    lt(cases.disposeDeadline, now),
-                  ),
+                  sql`${sql.raw(SWEEP_PREDICATES.escalate)} and ${cases.disposeDeadline} < ${sql`${now.toISOString()}::timestamptz`}`,
                 )
                 .limit(BATCH),
             ),
@@ -143,24 +137,23 @@ export function createSweeper(deps: {
     /** One sweep at `now`; idempotent (a second sweep at the same instant changes nothing). */
     async sweep(): Promise<SweepResult> {
       const now = clock.now();
-      const red = await db
+      // Each UPDATE repeats a partial index's predicate literally (SWEEP_PREDICATES), so it reads only
+      // the cases still due for that change.
+      const at = sql`${now.toISOString()}::timestamptz`;
+      const redStage = await db
         .update(cases)
         .set({ light: 'red' })
-        .where(
-          and(
-            inArray(cases.status, OPEN_TIMED),
-            or(isNull(cases.light), ne(cases.light, 'red')),
-            or(
-              lt(cases.stageDeadline, now),
-              and(inArray(cases.status, UNIT_HOLDS), lt(cases.disposeDeadline, now)),
-            ),
-          ),
-        )
+        .where(sql`${sql.raw(SWEEP_PREDICATES.redStage)} and ${cases.stageDeadline} < ${at}`)
+        .returning({ id: cases.id });
+      const redDispose = await db
+        .update(cases)
+        .set({ light: 'red' })
+        .where(sql`${sql.raw(SWEEP_PREDICATES.redDispose)} and ${cases.disposeDeadline} < ${at}`)
         .returning({ id: cases.id });
       const yellow = await db
         .update(cases)
         .set({ light: 'yellow' })
-        .where(and(inArray(cases.status, OPEN_TIMED), eq(cases.light, 'green'), lte(cases.yellowAt, now)))
+        .where(sql`${sql.raw(SWEEP_PREDICATES.yellow)} and ${cases.yellowAt} <= ${at}`)
         .returning({ id: cases.id });
       let escalated = 0;
       for (;;) {
@@ -168,7 +161,7 @@ export function createSweeper(deps: {
         escalated += n;
         if (n < BATCH) break;
       }
-      return { yellow: yellow.length, red: red.length, escalated };
+      return { yellow: yellow.length, red: redStage.length + redDispose.length, escalated };
     },
   };
 }

@@ -1,23 +1,12 @@
 // The standards module's public face (issue 5): scoring standards as versioned indicator trees.
-// STUB: filled in by the standards work; app.ts already wires it.
-import type { Db } from '../../db/client';
-import type { App, EndpointMeta } from '../../http/endpoint';
-import type { Clock } from '../../platform/clock';
-import type { AuditService } from '../audit/index';
-import type { OrgService } from '../org/index';
+// app.ts registers the routes; campaigns, evidence and assessments read trees through getTree /
+// getStandardRow (pure lookups by city, no authorization inside); the demo seed loads the samples.
 
-export interface StandardsDeps {
-  db: Db;
-  clock: Clock;
-  audit: AuditService;
-  org: OrgService;
-}
-export function createStandardsService(deps: StandardsDeps) {
-  return { deps };
-}
-export type StandardsService = ReturnType<typeof createStandardsService>;
-export function registerStandardsRoutes(
-  _app: App,
-  _reg: EndpointMeta[],
-  _standards: StandardsService,
-): void {}
+export type { StandardsDeps } from './standards.deps';
+export { STANDARD_READ, STANDARD_WRITE } from './standards.policy';
+export type { TreeNode } from './standards.presenter';
+export type { StandardRow } from './standards.repository';
+export { registerStandardsRoutes } from './standards.routes';
+export { COUNTY_SAMPLE_CODE, SAMPLE_STANDARDS } from './standards.samples';
+export { createStandardsService, type StandardsService } from './standards.service';
+export { loadSampleStandards } from './standards-io.service';
