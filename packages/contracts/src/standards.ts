@@ -183,10 +183,25 @@ export const phaseSchema = z.object({
   startsOn: dateStringSchema,
   endsOn: dateStringSchema,
 });
+export const MILESTONE_KINDS = [
+  'city_secret',
+  'province_secret',
+  'tech_assessment',
+  'national',
+  'other',
+] as const;
+export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
+export const MILESTONE_KIND_LABELS: Labels<MilestoneKind> = {
+  city_secret: { zh: '市级暗访', en: 'City unannounced visit' },
+  province_secret: { zh: '省级暗访', en: 'Provincial unannounced visit' },
+  tech_assessment: { zh: '技术评估', en: 'Technical assessment' },
+  national: { zh: '国家级评审', en: 'National review' },
+  other: { zh: '其他', en: 'Other' },
+};
 export const milestoneSchema = z.object({
   title: z.string().trim().min(1).max(100),
   date: dateStringSchema,
-  kind: z.enum(['city_secret', 'province_secret', 'tech_assessment', 'national', 'other']).default('other'),
+  kind: z.enum(MILESTONE_KINDS).default('other'),
 });
 export type Milestone = z.infer<typeof milestoneSchema>;
 
@@ -270,6 +285,7 @@ export const indicatorLinkSchema = z.object({
   linkedStandardName: z.string(),
   note: z.string().nullable(),
 });
+export type IndicatorLink = z.infer<typeof indicatorLinkSchema>;
 export const createIndicatorLinkSchema = z
   .object({ nodeId: z.uuid(), linkedNodeId: z.uuid(), note: z.string().trim().max(200).optional() })
   .strict();
@@ -546,3 +562,4 @@ export const standardImportResultSchema = z.object({
   nodes: z.number().int(),
   veto: z.number().int(),
 });
+export type StandardImportResult = z.infer<typeof standardImportResultSchema>;

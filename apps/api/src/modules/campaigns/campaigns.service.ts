@@ -56,13 +56,15 @@ export function createCampaignsService(deps: CampaignsDeps) {
         coUnitNames: r.coUnitIds.map((id) => names.get(id) ?? '').filter(Boolean),
       }));
     },
-    /** For other modules: nodes a unit answers for — lead or co-unit in the 任务分解表, or in the node's unitIds. */
+    /** For other modules: nodes a unit answers for — lead or co-unit in the 任务分解表, or in the node's unitIds — and their descendants. */
     async nodeIdsOfUnit(cityId: string, campaignId: string, unitId: string): Promise<string[]> {
       const c = await core.getCampaignRow(cityId, campaignId);
       const tree = await deps.standards.getTree(cityId, c.standardId);
       const inTree = new Set(tree.map((n) => n.id));
       const ids = new Set((await repo.nodeIdsOfUnit(campaignId, unitId)).filter((id) => inTree.has(id)));
       for (const n of tree) if (n.unitIds.includes(unitId)) ids.add(n.id);
+      // A unit given "1.3 公厕" answers for its checkpoints too (the tree is pre-ordered: parents first).
+      for (const n of tree) if (n.parentId && ids.has(n.parentId)) ids.add(n.id);
       return [...ids];
     },
     /** For other modules: nodes of other standards linked to `nodeId` (either direction). */

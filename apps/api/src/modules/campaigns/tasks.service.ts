@@ -68,7 +68,8 @@ export function createTasksService(deps: CampaignsDeps, core: CampaignsCore) {
         coUnitIds: [...new Set(input.coUnitIds)].filter((id) => id !== input.leadUnitId),
         leaderName: input.leaderName || null,
         ownerName: input.ownerName || null,
-        ownerPhone: input.ownerPhone || null,
+        // A masked number sent back unchanged (138****5678) keeps the stored one, as the Excel import does.
+        ownerPhone: input.ownerPhone?.includes('*') ? (before?.ownerPhone ?? null) : input.ownerPhone || null,
       };
       await deps.db.transaction(async (tx) => {
         await createCampaignsRepository(tx).upsertTasks(tx, [row]);

@@ -39,11 +39,6 @@ const messages = {
   milestoneDate: { zh: '日期', en: 'Date' },
   milestoneKind: { zh: '类别', en: 'Kind' },
   addMilestone: { zh: '添加节点', en: 'Add a milestone' },
-  kind_city_secret: { zh: '市级暗访', en: 'City visit' },
-  kind_province_secret: { zh: '省级暗访', en: 'Province visit' },
-  kind_tech_assessment: { zh: '技术评估', en: 'Technical assessment' },
-  kind_national: { zh: '国家级评审', en: 'National review' },
-  kind_other: { zh: '其他', en: 'Other' },
   dateOrder: { zh: '结束日期不能早于开始日期', en: 'The end is before the start' },
   emptyList: {
     zh: '还没有创建活动：先在“考核标准”中导入或加载标准，再新建活动',
@@ -107,12 +102,3 @@ export function useMessages() {
     [locale],
   );
 }
-
-export const MILESTONE_KINDS = [
-  'city_secret',
-  'province_secret',
-  'tech_assessment',
-  'national',
-  'other',
-] as const;
-export type MilestoneKind = (typeof MILESTONE_KINDS)[number];

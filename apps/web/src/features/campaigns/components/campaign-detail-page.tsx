@@ -1,5 +1,10 @@
 import { DashboardOutlined, EditOutlined, FolderOpenOutlined, ScheduleOutlined } from '@ant-design/icons';
-import { CAMPAIGN_PHASE_LABELS, CAMPAIGN_TYPE_LABELS, type Campaign } from '@chuangcheng/contracts';
+import {
+  CAMPAIGN_PHASE_LABELS,
+  CAMPAIGN_TYPE_LABELS,
+  type Campaign,
+  MILESTONE_KIND_LABELS,
+} from '@chuangcheng/contracts';
 import { Button, Card, Col, Descriptions, Empty, Row, Skeleton, Steps, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -21,6 +26,7 @@ import { TasksTab } from './tasks-tab';
 /** The big countdown to the next milestone, then every milestone with its own. */
 function CountdownCard({ campaign }: { campaign: Campaign }) {
   const m = useMessages();
+  const { l } = useI18n();
   const today = todayInCity();
   const next = campaign.nextMilestone;
   const milestones = [...campaign.milestones].sort((a, b) => a.date.localeCompare(b.date));
@@ -61,7 +67,7 @@ function CountdownCard({ campaign }: { campaign: Campaign }) {
             <span>
               {ms.title}
               <span className="cc-muted" style={{ marginInlineStart: 6, fontSize: 12 }}>
-                {m(`kind_${ms.kind}`)}
+                {l(MILESTONE_KIND_LABELS[ms.kind])}
               </span>
             </span>
             <span style={{ whiteSpace: 'nowrap' }}>

@@ -6,6 +6,8 @@ import {
   CAMPAIGN_TYPES,
   type Campaign,
   type CreateCampaign,
+  MILESTONE_KIND_LABELS,
+  MILESTONE_KINDS,
 } from '@chuangcheng/contracts';
 import { App, Button, Col, Divider, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useState } from 'react';
@@ -18,7 +20,7 @@ import { useI18n } from '../../../lib/i18n';
 import { useCreateCampaign } from '../api/create-campaign';
 import { useStandardOptions } from '../api/list-standard-options';
 import { useUpdateCampaign } from '../api/update-campaign';
-import { MILESTONE_KINDS, useMessages } from '../messages';
+import { useMessages } from '../messages';
 
 const FIELDS = [
   'name',
@@ -302,7 +304,7 @@ export function CampaignFormDrawer({
                   <Form.Item name={[field.name, 'kind']} style={{ marginBottom: 8 }}>
                     <Select
                       style={{ width: 120 }}
-                      options={MILESTONE_KINDS.map((k) => ({ value: k, label: m(`kind_${k}`) }))}
+                      options={MILESTONE_KINDS.map((k) => ({ value: k, label: l(MILESTONE_KIND_LABELS[k]) }))}
                     />
                   </Form.Item>
                   <MinusCircleOutlined onClick={() => remove(field.name)} aria-label={t('common.delete')} />
