@@ -7,6 +7,7 @@ import {
   campaignTasks,
   cases,
   indicatorCases,
+  indicatorLinks,
   photos,
   regions,
   standardNodes,
@@ -70,6 +71,51 @@ const roundColumns = {
  * standards and campaigns tables scoring needs. Bound to a handle: inside a transaction build it with `tx`.
  */
 export function createAssessmentsRepository(db: Db) {
+  /**
+   * Work counts for both of two linked indicators (indicator_links, either direction): cases linked to an
+   * indicator of another standard are added to the linked indicator of this campaign, each case once.
+   */
+  async function addLinkedIndicatorCases(
+    cityId: string,
+    campaignId: string,
+    counts: Map<string, { open: number; linked: number }>,
+  ): Promise<void> {
+    const links = await db
+      .select({ a: indicatorLinks.nodeId, b: indicatorLinks.linkedNodeId })
+      .from(indicatorLinks)
+      .where(eq(indicatorLinks.cityId, cityId));
+    if (links.length === 0) return;
+    const pairs = links.flatMap(({ a, b }) => [
+      { target: a, source: b },
+      { target: b, source: a },
+    ]);
+    const nodes = [...new Set(pairs.flatMap((p) => [p.target, p.source]))];
+    const rows = await db
+      .select({
+        nodeId: indicatorCases.nodeId,
+        campaignId: indicatorCases.campaignId,
+        caseId: indicatorCases.caseId,
+        open: sql<boolean>`${OPEN_CASE}`,
+      })
+      .from(indicatorCases)
+      .innerJoin(cases, and(eq(cases.cityId, indicatorCases.cityId), eq(cases.id, indicatorCases.caseId)))
+      .where(and(eq(indicatorCases.cityId, cityId), inArray(indicatorCases.nodeId, nodes)));
+    const own = new Set(
+      rows.filter((r) => r.campaignId === campaignId).map((r) => `${r.nodeId}/${r.caseId}`),
+    );
+    const added = new Set<string>();
+    for (const { target, source } of pairs) {
+      for (const r of rows) {
+        if (r.nodeId !== source || r.campaignId === campaignId) continue;
+        const key = `${target}/${r.caseId}`;
+        if (own.has(key) || added.has(key)) continue;
+        added.add(key);
+        const c = counts.get(target) ?? { open: 0, linked: 0 };
+        counts.set(target, { open: c.open + (r.open ? 1 : 0), linked: c.linked + 1 });
+      }
+    }
+  }
+
   return {
     async campaign(id: string): Promise<CampaignInfo | null> {
       const [r] = await db
@@ -137,7 +183,9 @@ export function createAssessmentsRepository(db: Db) {
         .innerJoin(cases, and(eq(cases.cityId, indicatorCases.cityId), eq(cases.id, indicatorCases.caseId)))
         .where(and(eq(indicatorCases.cityId, cityId), eq(indicatorCases.campaignId, campaignId)))
         .groupBy(indicatorCases.nodeId);
-      return new Map(rows.map((r) => [r.nodeId, { open: Number(r.open), linked: Number(r.linked) }]));
+      const out = new Map(rows.map((r) => [r.nodeId, { open: Number(r.open), linked: Number(r.linked) }]));
+      await addLinkedIndicatorCases(cityId, campaignId, out);
+      return out;
     },
 
     async roundById(id: string): Promise<RoundRow | null> {

@@ -16,13 +16,15 @@ const slotKey = (nodeId: string, requirement: string, period: string) =>
 /**
  * Every (indicator × required document × period) due from the campaign's start to min(asOf, its end),
  * with the files filed for it; a one-off document is due once whatever the date. `nodeIds` narrows the
- * tree (a unit's indicators).
+ * tree (a unit's indicators). `shared` counts documents filed under a linked indicator of another
+ * standard for the same period (key: node id + NUL + period): they count for this indicator's slots too.
  */
 export function slotsOf(
   scope: CampaignScope,
   files: readonly EvidenceListRow[],
   asOf: string,
   nodeIds?: ReadonlySet<string>,
+  shared: ReadonlyMap<string, number> = new Map(),
 ): EvidenceSlot[] {
   const { startsOn, endsOn } = scope.campaign;
   const end = asOf < endsOn ? asOf : endsOn;
@@ -42,7 +44,9 @@ export function slotsOf(
             ? periodsBetween(req.periodicity, startsOn, end)
             : [];
       for (const period of periods) {
-        const fileCount = counts.get(slotKey(node.id, req.title, period)) ?? 0;
+        const fileCount =
+          (counts.get(slotKey(node.id, req.title, period)) ?? 0) +
+          (shared.get(`${node.id}\u0000${period}`) ?? 0);
         out.push({
           nodeId: node.id,
           nodeCode: node.code,

@@ -32,7 +32,11 @@ export function createEvidenceReportsService(deps: EvidenceDeps) {
     const only = visible ? new Set(visible) : undefined;
     const all = await repo.allOf(scope.campaign.cityId, scope.campaign.id);
     const files = only ? all.filter((f) => only.has(f.nodeId)) : all;
-    const slots = slotsOf(scope, files, asOf, only);
+    const shared = await repo.sharedCounts(
+      scope.campaign.cityId,
+      scope.nodes.map((n) => n.id),
+    );
+    const slots = slotsOf(scope, files, asOf, only, shared);
     return { files, slots };
   }
 

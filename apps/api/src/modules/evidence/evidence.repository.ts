@@ -1,6 +1,14 @@
 import { and, asc, count, desc, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { campaigns, campaignTasks, evidenceFiles, standardNodes, units, users } from '../../db/schema/index';
+import {
+  campaigns,
+  campaignTasks,
+  evidenceFiles,
+  indicatorLinks,
+  standardNodes,
+  units,
+  users,
+} from '../../db/schema/index';
 
 export type EvidenceRow = typeof evidenceFiles.$inferSelect;
 export type EvidenceInsert = typeof evidenceFiles.$inferInsert;
@@ -115,6 +123,43 @@ export function createEvidenceRepository(db: Db) {
         .where(and(eq(evidenceFiles.cityId, cityId), eq(evidenceFiles.campaignId, campaignId)))
         .orderBy(asc(evidenceFiles.docDate), asc(evidenceFiles.createdAt), asc(evidenceFiles.id));
       return rows.map(flatten);
+    },
+
+    /**
+     * Files filed under indicators of other standards that are linked to these nodes (indicator_links,
+     * either direction): target node → period → count. One document then counts for both campaigns.
+     */
+    async sharedCounts(cityId: string, nodeIds: readonly string[]): Promise<Map<string, number>> {
+      const out = new Map<string, number>();
+      if (nodeIds.length === 0) return out;
+      const mine = new Set(nodeIds);
+      const links = await db
+        .select({ a: indicatorLinks.nodeId, b: indicatorLinks.linkedNodeId })
+        .from(indicatorLinks)
+        .where(eq(indicatorLinks.cityId, cityId));
+      const targetsOf = new Map<string, string[]>();
+      for (const { a, b } of links) {
+        for (const [target, source] of [
+          [a, b],
+          [b, a],
+        ] as const) {
+          if (mine.has(target) && !mine.has(source))
+            targetsOf.set(source, [...(targetsOf.get(source) ?? []), target]);
+        }
+      }
+      if (targetsOf.size === 0) return out;
+      const rows = await db
+        .select({ nodeId: evidenceFiles.nodeId, period: evidenceFiles.period, n: count() })
+        .from(evidenceFiles)
+        .where(and(eq(evidenceFiles.cityId, cityId), inArray(evidenceFiles.nodeId, [...targetsOf.keys()])))
+        .groupBy(evidenceFiles.nodeId, evidenceFiles.period);
+      for (const r of rows) {
+        for (const target of targetsOf.get(r.nodeId) ?? []) {
+          const k = `${target}\u0000${r.period}`;
+          out.set(k, (out.get(k) ?? 0) + Number(r.n));
+        }
+      }
+      return out;
     },
 
     /** Other files of the city with the same bytes: sha256 → ids. */
