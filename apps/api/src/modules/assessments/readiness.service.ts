@@ -110,12 +110,15 @@ export function createReadinessService(deps: AssessmentsDeps, core: RoundCore) {
   };
 }
 
-/** Points lost per lead unit (任务分解表), most first; indicators without a lead unit under 未分解. */
+/**
+ * Points lost per lead unit (任务分解表), most first; without a task row, the first responsible unit the
+ * standard names for the indicator; with neither, 未分解.
+ */
 function lostByUnit(lost: readonly LostPoint[]): Readiness['lostByUnit'] {
   const by = new Map<string, { unitName: string; lost: number; nodes: number }>();
   for (const p of lost) {
     if (p.lost <= 0) continue;
-    const name = p.leadUnitName ?? UNASSIGNED;
+    const name = p.leadUnitName ?? p.unitNames[0] ?? UNASSIGNED;
     const cur = by.get(name) ?? { unitName: name, lost: 0, nodes: 0 };
     cur.lost = round2(cur.lost + p.lost);
     cur.nodes++;
