@@ -16,32 +16,14 @@ import {
   updateCategorySchema,
   updateRoutingRuleSchema,
 } from '@chuangcheng/contracts';
-import type { Context } from 'hono';
 import { z } from 'zod';
 import { downloadResponse, XLSX } from '../../http/download';
 import { type App, type EndpointMeta, endpoint, idParams } from '../../http/endpoint';
-import type { AppEnv } from '../../http/env';
-import { AppError } from '../../platform/app-error';
+import { readUpload } from '../../http/upload';
 import { CATALOG_MANAGE_READ, CATALOG_READ, CATALOG_WRITE } from './catalog.policy';
 import type { CatalogService } from './catalog.service';
-import type { CatalogFile } from './catalog-io.service';
 
 const ok = { ok: true as const };
-
-/** The multipart body's `file`, or a readable 400. */
-async function readUpload(c: Context<AppEnv>): Promise<CatalogFile> {
-  const invalid = (message: string) =>
-    new AppError('VALIDATION_FAILED', { fields: [{ field: 'file', message }] }, message);
-  let form: FormData;
-  try {
-    form = await c.req.formData();
-  } catch {
-    throw invalid('请以 multipart/form-data 方式上传文件（字段名 file）');
-  }
-  const file = form.get('file');
-  if (!(file instanceof File) || file.size === 0) throw invalid('请选择要上传的文件（字段名 file）');
-  return { name: file.name, data: new Uint8Array(await file.arrayBuffer()) };
-}
 
 /**
  * The catalogue's endpoints. `/api/imports/catalog` and its template are static paths, which Hono prefers

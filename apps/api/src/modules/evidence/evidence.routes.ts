@@ -15,32 +15,19 @@ import { contentDisposition } from '../../http/download';
 import { type App, type EndpointMeta, endpoint, idParams } from '../../http/endpoint';
 import type { AppEnv } from '../../http/env';
 import { validationHook } from '../../http/errors';
-import { AppError } from '../../platform/app-error';
+import { readUploadForm } from '../../http/upload';
 import { EVIDENCE_PACKAGE, EVIDENCE_READ, EVIDENCE_WRITE } from './evidence.policy';
 import type { EvidenceService } from './evidence.service';
-import type { UploadedFile } from './evidence-files.service';
 
 const tag = 'evidence';
 const asOfQuery = z.object({ asOf: dateStringSchema.optional() });
 
 /** The multipart body: `file` plus the upload fields, validated like any JSON body. */
 async function readEvidenceUpload(c: Context<AppEnv>) {
-  const invalid = (message: string) =>
-    new AppError('VALIDATION_FAILED', { fields: [{ field: 'file', message }] }, message);
-  let form: FormData;
-  try {
-    form = await c.req.formData();
-  } catch {
-    throw invalid('请以 multipart/form-data 方式上传文件（字段名 file）及资料信息');
-  }
-  const raw: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (k !== 'file' && typeof v === 'string' && v !== '') raw[k] = v;
-  const parsed = evidenceUploadFieldsSchema.safeParse(raw);
+  const { file, fields } = await readUploadForm(c);
+  const parsed = evidenceUploadFieldsSchema.safeParse(fields);
   validationHook(parsed);
-  const file = form.get('file');
-  if (!(file instanceof File) || file.size === 0) throw invalid('请选择要上传的文件（字段名 file）');
-  const upload: UploadedFile = { name: file.name, data: new Uint8Array(await file.arrayBuffer()) };
-  return { fields: parsed.data!, file: upload };
+  return { fields: parsed.data!, file };
 }
 
 /** The archive's endpoints (台账): files, slots, completeness and the 迎检资料包. */

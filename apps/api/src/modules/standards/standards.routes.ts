@@ -11,38 +11,14 @@ import {
   updateStandardNodeSchema,
   updateStandardSchema,
 } from '@chuangcheng/contracts';
-import type { Context } from 'hono';
 import { z } from 'zod';
 import { downloadResponse, XLSX } from '../../http/download';
 import { type App, type EndpointMeta, endpoint, idParams } from '../../http/endpoint';
-import type { AppEnv } from '../../http/env';
-import { AppError } from '../../platform/app-error';
+import { readUploadForm } from '../../http/upload';
 import { STANDARD_READ, STANDARD_WRITE } from './standards.policy';
 import type { StandardsService } from './standards.service';
-import type { UploadedFile } from './standards-io.service';
 
 const ok = { ok: true as const };
-
-/** The multipart body's `file` and its other (text) fields, or a readable 400. */
-export async function readUploadForm(
-  c: Context<AppEnv>,
-): Promise<{ file: UploadedFile; fields: Record<string, string> }> {
-  const invalid = (message: string) =>
-    new AppError('VALIDATION_FAILED', { fields: [{ field: 'file', message }] }, message);
-  let form: FormData;
-  try {
-    form = await c.req.formData();
-  } catch {
-    throw invalid('请以 multipart/form-data 方式上传文件（字段名 file）');
-  }
-  const file = form.get('file');
-  if (!(file instanceof File) || file.size === 0) throw invalid('请选择要上传的文件（字段名 file）');
-  const fields: Record<string, string> = {};
-  form.forEach((v, k) => {
-    if (typeof v === 'string') fields[k] = v;
-  });
-  return { file: { name: file.name, data: new Uint8Array(await file.arrayBuffer()) }, fields };
-}
 
 /**
  * The standards' endpoints. `/api/imports/standards` and its template are static paths, which Hono
