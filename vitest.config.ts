@@ -17,6 +17,8 @@ export default defineConfig({
     reporters: process.env.CI ? ['default'] : ['default'],
     projects: [
       { test: { name: 'unit', include: ['packages/**/src/**/*.test.ts'] } },
+      // The web's pure logic (no DOM): e.g. the field app's outbox rules.
+      { test: { name: 'web', include: ['apps/web/src/**/*.test.ts'] } },
       apiProject('api-pglite', 'pglite'),
       ...(process.env.TEST_DATABASE_URL ? [apiProject('api-postgres', 'postgres')] : []),
       {

@@ -19,6 +19,12 @@ export default defineConfig({
     // The shell (React, router, antd core) is one chunk; every page is its own lazy chunk (see src/app/routes.tsx).
     chunkSizeWarningLimit: 900,
     rolldownOptions: {
+      // Two pages: the console (index.html) and the citizen portal (citizen.html, served under /c),
+      // which shares no UI library with the console so its first load stays small.
+      input: {
+        main: resolve(import.meta.dirname, 'index.html'),
+        citizen: resolve(import.meta.dirname, 'citizen.html'),
+      },
       output: {
         codeSplitting: {
           groups: [

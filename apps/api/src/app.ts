@@ -18,15 +18,19 @@ import { createAuthService, registerAuthRoutes } from './modules/auth/index';
 import { createCampaignsService, registerCampaignsRoutes } from './modules/campaigns/index';
 import {
   createCaseDocuments,
+  createCaseLinksService,
   createCasesService,
   createKpisService,
   createPhotosService,
   createSavedViewsService,
   createSweeper,
+  registerCaseLinksRoutes,
   registerCasesRoutes,
 } from './modules/cases/index';
 import { createCatalogService, registerCatalogRoutes } from './modules/catalog/index';
+import { createCitizenService, registerCitizenRoutes } from './modules/citizen/index';
 import { createEvidenceService, registerEvidenceRoutes } from './modules/evidence/index';
+import { createExposureService, registerExposureRoutes } from './modules/exposure/index';
 import {
   createNotifyService,
   dingtalkAdapter,
@@ -35,6 +39,7 @@ import {
   webhookAdapter,
   wecomAdapter,
 } from './modules/notify/index';
+import { createOpen311Service, registerOpen311Routes } from './modules/open311/index';
 import {
   createOrgIoService,
   createOrgService,
@@ -46,6 +51,8 @@ import { AppError } from './platform/app-error';
 import type { Clock } from './platform/clock';
 import { type FileStore, localFileStore } from './platform/file-store';
 import type { Logger } from './platform/logger';
+import { createRateLimiter } from './platform/rate-limit';
+import { createSecretBox, loadSecret } from './platform/secret-box';
 
 z.config(z.locales.zhCN());
 
@@ -77,15 +84,18 @@ export function createServices(deps: Omit<AppDeps, 'logger'>) {
   const notify = createNotifyService({ db: deps.db, clock: deps.clock, adapters });
   const files = deps.files ?? localFileStore(config.filesDir);
   const photos = createPhotosService({ db: deps.db, clock: deps.clock, files, limits: config.photos });
+  const secrets = createSecretBox(loadSecret(config.secret, config.dataDir));
   const cases = createCasesService({
     db: deps.db,
     clock: deps.clock,
     catalog,
     photos,
     notify,
+    secrets,
     publicUrl: config.publicUrl,
   });
   const kpis = createKpisService({ db: deps.db, repo: cases.repo });
+  const caseLinks = createCaseLinksService({ ...deps, cases, catalog, photos, rules: config.caseLinks });
   const documents = createCaseDocuments({ db: deps.db, clock: deps.clock, cases, kpis });
   const savedViews = createSavedViewsService({ db: deps.db, clock: deps.clock });
   const sweeper = createSweeper({
@@ -116,7 +126,38 @@ export function createServices(deps: Omit<AppDeps, 'logger'>) {
     cases,
     kpis,
   });
+  const citizen = createCitizenService({
+    db: deps.db,
+    clock: deps.clock,
+    cases,
+    photos,
+    catalog,
+    org,
+    secrets,
+    limiter: createRateLimiter({ db: deps.db, clock: deps.clock }),
+    limits: { ...config.publicLimits, photoMaxBytes: config.photos.maxBytes },
+    map: config.map,
+  });
+  const open311 = createOpen311Service({
+    db: deps.db,
+    clock: deps.clock,
+    audit,
+    cases,
+    catalog,
+    org,
+    photos,
+    limiter: createRateLimiter({ db: deps.db, clock: deps.clock }),
+    publicUrl: config.publicUrl,
+    limits: {
+      getsPerIpMinute: config.publicLimits.requestsPerIpMinute,
+      postsPerKeyMinute: 30,
+      postsPerKeyDay: 2000,
+    },
+  });
   return {
+    secrets,
+    citizen,
+    open311,
     audit,
     auth,
     org,
@@ -124,6 +165,7 @@ export function createServices(deps: Omit<AppDeps, 'logger'>) {
     notify,
     photos,
     cases,
+    caseLinks,
     kpis,
     documents,
     savedViews,
@@ -132,6 +174,7 @@ export function createServices(deps: Omit<AppDeps, 'logger'>) {
     campaigns,
     evidence,
     assessments,
+    exposure: createExposureService({ db: deps.db, clock: deps.clock, audit, cases, photos, kpis, org }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -165,6 +208,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   const isUpload = (p: string) =>
     p.startsWith('/api/imports/') ||
     p === '/api/photos' ||
+    p === '/api/public/photos' ||
     p === '/api/evidence' ||
     /^\/api\/campaigns\/[^/]+\/tasks\/import$/.test(p);
   app.use('/api/*', async (c, next) => (isUpload(c.req.path) ? uploadLimit(c, next) : jsonLimit(c, next)));
@@ -185,8 +229,15 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   registerOrgRoutes(app, endpoints, services.org);
   // Before the org import routes: /api/imports/catalog is not one of their {kind}s.
   registerCatalogRoutes(app, endpoints, services.catalog);
+  registerCaseLinksRoutes(app, endpoints, services.caseLinks); // before /api/cases/{id}
   registerCasesRoutes(app, endpoints, services);
   registerNotifyRoutes(app, endpoints, services.notify);
+  registerCitizenRoutes(app, endpoints, services.citizen);
+  registerOpen311Routes(app, endpoints, services.open311, {
+    bodyBytes: config.limits.bodyBytes,
+    logger: deps.logger,
+  });
+  registerExposureRoutes(app, endpoints, services.exposure); // after the citizen routes' /api/public limit
   registerStandardsRoutes(app, endpoints, services.standards);
   registerCampaignsRoutes(app, endpoints, services.campaigns);
   registerEvidenceRoutes(app, endpoints, services.evidence);
@@ -221,13 +272,16 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
       c.header('Cache-Control', 'public, max-age=31536000, immutable');
     });
     app.use('/*', serveStatic({ root }));
-    // Client-side routes: any other GET outside /api gets the console's index.html.
-    // Read per request (it is small): a rebuilt console is served without restarting the server.
-    app.get('*', (c) =>
-      c.req.path.startsWith('/api/')
-        ? c.notFound()
-        : c.html(fs.readFileSync(path.join(config.webDist, 'index.html'), 'utf8')),
-    );
+    // Client-side routes: any other GET outside /api gets the console's index.html, or under /c the
+    // citizen portal's own small page. Read per request (they are small): a rebuilt web is served
+    // without restarting the server.
+    app.get('*', (c) => {
+      if (c.req.path.startsWith('/api/')) return c.notFound();
+      const citizen = c.req.path === '/c' || c.req.path.startsWith('/c/');
+      return c.html(
+        fs.readFileSync(path.join(config.webDist, citizen ? 'citizen.html' : 'index.html'), 'utf8'),
+      );
+    });
   }
   return { app, endpoints, services };
 }

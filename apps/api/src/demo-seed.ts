@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { createServices } from './app';
 import type { Config } from './config/config';
 import type { Db } from './db/client';
-import { categories, regions, units, users } from './db/schema/index';
+import { cases, categories, regions, units, users } from './db/schema/index';
 import { seedDemoRounds } from './modules/assessments/index';
 import { seedDemoCampaign } from './modules/campaigns/index';
 import { loadDemoCases } from './modules/demo/index';
@@ -90,8 +90,41 @@ export async function seedDemoLoop(
   }
   const made = await loadDemoCases(db, services, clock, { cityId, count, now });
   await services.sweeper.sweep();
+  await seedDemoBoard(db, services, ctx, cityId, now);
   // The campaign side: sample standards, a 创卫 campaign with its 任务分解表 (issue 5).
   const { campaignId } = await seedDemoCampaign({ campaigns: services.campaigns, cityId, now });
   await seedDemoRounds({ db, assessments: services.assessments, ctx, campaignId, now });
   return made;
+}
+
+/** The public side's demo: two closed cases on the 曝光台 and a published 红黑榜 of the last 14 days. */
+async function seedDemoBoard(
+  db: Db,
+  services: ReturnType<typeof createServices>,
+  ctx: Ctx,
+  cityId: string,
+  now: Date,
+): Promise<void> {
+  const closed = await db
+    .select({ id: cases.id, categoryName: cases.categoryName })
+    .from(cases)
+    .where(and(eq(cases.cityId, cityId), eq(cases.status, 'closed')))
+    .orderBy(desc(cases.closedAt))
+    .limit(2);
+  for (const c of closed) {
+    await services.exposure.publish(ctx, {
+      caseId: c.id,
+      title: `${c.categoryName}问题已整改到位`,
+      comment: '群众反映、限时整改、复查销号，欢迎继续监督。',
+    });
+  }
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const period = { from: day(now.getTime() - 14 * 86_400_000), to: day(now.getTime()), k: 3, minCases: 1 };
+  const preview = await services.exposure.preview(ctx, period);
+  if (preview.red.length + preview.black.length === 0) return;
+  const board = await services.exposure.createBoard(ctx, {
+    ...period,
+    title: '近两周责任单位红黑榜（演示）',
+  });
+  await services.exposure.publishBoard(ctx, board.id);
 }

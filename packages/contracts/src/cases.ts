@@ -64,6 +64,7 @@ export const CASE_ACTIONS = [
   'supervise_listed',
   'record_accountability',
   'comment',
+  'reopen',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 export const CASE_ACTION_LABELS: Labels<CaseAction> = {
@@ -89,16 +90,18 @@ export const CASE_ACTION_LABELS: Labels<CaseAction> = {
   supervise_listed: { zh: '挂牌督办', en: 'Listed supervision' },
   record_accountability: { zh: '问责', en: 'Hold accountable' },
   comment: { zh: '备注', en: 'Comment' },
+  reopen: { zh: '市民反馈未解决（返工）', en: 'Reopened by the reporter' },
 };
 
 /** Events the system writes on its own (not user actions). */
-export const SYSTEM_EVENTS = ['report', 'overdue', 'auto_supervise', 'light'] as const;
+export const SYSTEM_EVENTS = ['report', 'overdue', 'auto_supervise', 'light', 'rating'] as const;
 export type SystemEvent = (typeof SYSTEM_EVENTS)[number];
 export const SYSTEM_EVENT_LABELS: Labels<SystemEvent> = {
   report: { zh: '上报', en: 'Reported' },
   overdue: { zh: '超期', en: 'Overdue' },
   auto_supervise: { zh: '超期自动督办', en: 'Automatic supervision' },
   light: { zh: '亮灯变化', en: 'Light changed' },
+  rating: { zh: '市民评价', en: 'Rated by the reporter' },
 };
 export type CaseEventType = CaseAction | SystemEvent;
 
@@ -122,6 +125,25 @@ export const CASE_SOURCE_LABELS: Labels<CaseSource> = {
   upper: { zh: '上级交办', en: 'Upper level' },
   leader: { zh: '领导交办', en: 'Leader' },
   video: { zh: '视频监控', en: 'Video' },
+};
+
+/** Priority of a case: each source has a default (上级交办 and media urgent, hotline high …). */
+export const CASE_PRIORITIES = ['urgent', 'high', 'normal'] as const;
+export type CasePriority = (typeof CASE_PRIORITIES)[number];
+export const CASE_PRIORITY_LABELS: Labels<CasePriority> = {
+  urgent: { zh: '紧急', en: 'Urgent' },
+  high: { zh: '优先', en: 'High' },
+  normal: { zh: '一般', en: 'Normal' },
+};
+export const SOURCE_DEFAULT_PRIORITY: Readonly<Record<CaseSource, CasePriority>> = {
+  inspector: 'normal',
+  grid_worker: 'normal',
+  citizen: 'normal',
+  hotline: 'high',
+  media: 'urgent',
+  upper: 'urgent',
+  leader: 'high',
+  video: 'normal',
 };
 
 export const SUPERVISION_LEVELS = [0, 1, 2] as const;
@@ -165,6 +187,24 @@ export const pendingRequestSchema = z.object({
 });
 export type PendingRequest = z.infer<typeof pendingRequestSchema>;
 
+/** Evidence flags on a photo (疑似不实): shown to the verifier, never blocking. */
+export const PHOTO_FLAG_CODES = ['TAKEN_BEFORE_DISPATCH', 'TOO_FAR', 'REUSED_PHOTO'] as const;
+export type PhotoFlagCode = (typeof PHOTO_FLAG_CODES)[number];
+/** The family every photo flag belongs to: a tag reads "疑似不实：拍摄位置偏离". */
+export const PHOTO_FLAG_FAMILY_LABEL = { zh: '疑似不实', en: 'Doubtful' };
+export const PHOTO_FLAG_LABELS: Labels<PhotoFlagCode> = {
+  TAKEN_BEFORE_DISPATCH: { zh: '拍摄时间早于派遣', en: 'Taken before dispatch' },
+  TOO_FAR: { zh: '拍摄位置偏离', en: 'Taken away from the case' },
+  REUSED_PHOTO: { zh: '疑似重复使用', en: 'Possibly reused' },
+};
+
+export const photoFlagSchema = z.object({
+  code: z.enum(PHOTO_FLAG_CODES),
+  label: z.string(),
+  detail: z.string(),
+});
+export type PhotoFlag = z.infer<typeof photoFlagSchema>;
+
 export const photoSchema = z.object({
   id: z.uuid(),
   kind: z.enum(['before', 'after', 'other']),
@@ -173,6 +213,13 @@ export const photoSchema = z.object({
   width: z.number().int().nullable(),
   height: z.number().int().nullable(),
   uploadedAt: z.string(),
+  /** EXIF DateTimeOriginal, when the file carries it. */
+  takenAt: z.string().nullable(),
+  /** When the page recorded the shot (browsers strip EXIF from uploads). */
+  capturedAt: z.string().nullable(),
+  /** A position is known (EXIF GPS or the page's); the coordinates stay on the server. */
+  hasLocation: z.boolean(),
+  flags: z.array(photoFlagSchema),
 });
 export type Photo = z.infer<typeof photoSchema>;
 
@@ -181,6 +228,7 @@ export const caseSummarySchema = z.object({
   number: z.string(),
   status: z.enum(CASE_STATUSES),
   source: z.enum(CASE_SOURCES),
+  priority: z.enum(CASE_PRIORITIES),
   category: z.object({
     id: z.uuid().nullable(),
     code: z.string(),
@@ -251,6 +299,18 @@ export const caseDetailSchema = caseSummarySchema.extend({
   route: routeExplanationSchema.nullable(),
   reporterName: z.string().nullable(),
   reporterPhone: z.string().nullable(),
+  trackingCode: z.string().nullable(),
+  mediaRef: z.string().nullable(),
+  parentCaseId: z.uuid().nullable(),
+  relapseOfCaseId: z.uuid().nullable(),
+  rating: z
+    .object({
+      resolved: z.boolean(),
+      score: z.number().int().nullable(),
+      comment: z.string().nullable(),
+      at: z.string(),
+    })
+    .nullable(),
   stageStartedAt: z.string().nullable(),
   elapsedFraction: z.number().nullable(),
   pending: pendingRequestSchema.nullable(),
@@ -267,6 +327,10 @@ export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
 export const createCaseSchema = z.strictObject({
   source: z.enum(CASE_SOURCES),
+  /** Default: the source's (SOURCE_DEFAULT_PRIORITY). */
+  priority: z.enum(CASE_PRIORITIES).optional(),
+  /** Media exposure: the article link or video reference (代录). */
+  mediaRef: z.string().trim().max(500).optional(),
   categoryId: z.uuid(),
   conditionId: z.uuid().optional(),
   description: z.string().trim().min(2).max(2000),

@@ -173,6 +173,56 @@ export const ERRORS = {
   },
   EVIDENCE_TOO_LARGE: { status: 413, zh: '台账文件超过大小限制', en: 'The evidence file is too large' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  TRACKING_CODE_NOT_FOUND: {
+    status: 404,
+    zh: '查询码不存在，请核对后重新输入',
+    en: 'No report has this tracking code',
+  },
+  PHOTO_TOKEN_INVALID: {
+    status: 400,
+    zh: '照片凭证无效或照片已被使用，请重新上传照片',
+    en: 'A photo token is invalid or the photo is already used',
+  },
+  RATING_NOT_ALLOWED: {
+    status: 409,
+    zh: '案件办结后才能评价，且每个案件只能评价一次',
+    en: 'Only a closed case can be rated, once',
+  },
+  NO_CITY: { status: 503, zh: '系统尚未配置城市，暂不能受理', en: 'No city is configured yet' },
+  CASE_MERGE_NOT_ALLOWED: {
+    status: 409,
+    zh: '只能合并待立案或待派遣的案件',
+    en: 'Only a reported or filed case can be merged',
+  },
+  CASE_MERGE_SELF: { status: 400, zh: '不能将案件并入其自身', en: 'A case cannot be merged into itself' },
+  CASE_MERGE_IS_PARENT: {
+    status: 409,
+    zh: '已有其他案件并入该案件，不能再将它并入别的案件',
+    en: 'Other cases are merged into this one; it cannot be merged itself',
+  },
+  CASE_MERGE_PARENT_CLOSED: {
+    status: 409,
+    zh: '目标案件已结案、已作废或已挂账，不能并入',
+    en: 'The target case is closed, voided or parked',
+  },
+  CASE_NOT_MERGED: { status: 409, zh: '该案件未并入其他案件，无需拆分', en: 'The case is not merged' },
+  REVISIT_NOT_FOUND: { status: 404, zh: '回头看记录不存在', en: 'Re-inspection not found' },
+  REVISIT_ALREADY_DONE: {
+    status: 409,
+    zh: '该回头看已记录结果，不能重复记录',
+    en: 'This re-inspection already has a result',
+  },
+  REVISIT_NO_CASES: {
+    status: 409,
+    zh: '所选时段内没有已结案件，未抽取回头看',
+    en: 'No case was closed in the period; nothing was sampled',
+  },
+  EXPOSURE_NOT_FOUND: { status: 404, zh: '曝光记录不存在', en: 'Exposure not found' },
+  EXPOSURE_EXISTS: { status: 409, zh: '该案件已在曝光台上，请勿重复曝光', en: 'The case is already exposed' },
+  EXPOSURE_CASE_NOT_ELIGIBLE: { status: 409, zh: '待立案或已作废的案件不能曝光', en: 'Case not exposable' },
+  EXPOSURE_WITHDRAWN: { status: 409, zh: '该曝光已撤回', en: 'The exposure is already withdrawn' },
+  RANKING_BOARD_NOT_FOUND: { status: 404, zh: '红黑榜不存在', en: 'Ranking board not found' },
+  RANKING_EMPTY: { status: 409, zh: '该时段没有达到参评条件的单位，未生成红黑榜', en: 'No unit qualifies' },
   INTERNAL: { status: 500, zh: '服务器内部错误，请联系管理员', en: 'Internal server error' },
 } as const satisfies Record<string, Label & { status: number }>;
 

@@ -4,6 +4,7 @@ export * from './cases/timers';
 export * from './cases/workflow';
 export * from './codes/grid-code';
 export * from './codes/region-code';
+export * from './evidence/index';
 export * from './geo/grid-index';
 export * from './geo/measure';
 export * from './geo/types';

@@ -11,6 +11,13 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   CHUANGCHENG_DATA_DIR: z.string().default('./data'),
   CHUANGCHENG_ADMIN_PASSWORD: z.string().optional(),
+  /** Seals personal data at rest; default: a key file created in the data directory. */
+  CHUANGCHENG_SECRET: z.string().min(32, '至少 32 个字符').optional(),
+  /** Citizen portal abuse limits: reports per IP per hour and per phone per day. */
+  PUBLIC_REPORTS_PER_IP_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
+  PUBLIC_REPORTS_PER_PHONE_DAY: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Citizen portal requests of any kind per IP per minute. */
+  PUBLIC_REQUESTS_PER_IP_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   /** Load the demo city on an empty database: default yes on the embedded database, no on PostgreSQL. */
   CHUANGCHENG_DEMO: bool.optional(),
   CHUANGCHENG_DEMO_GRIDS: z.coerce.number().int().min(50).max(500000).default(2000),
@@ -33,7 +40,19 @@ const envSchema = z.object({
   CHUANGCHENG_FILES_DIR: z.string().optional(),
   PHOTO_MAX_MB: z.coerce.number().min(1).max(100).default(15),
   PHOTO_MAX_MEGAPIXELS: z.coerce.number().min(1).max(500).default(60),
+  /** An after-photo taken farther than this from the case's point is flagged (拍摄位置偏离). */
+  PHOTO_MAX_DISTANCE_M: z.coerce.number().min(1).max(100_000).default(100),
   SWEEPER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** Duplicate suggestions: open cases of the same category within this many metres and hours. */
+  DUPLICATE_RADIUS_M: z.coerce.number().min(1).max(5000).default(50),
+  DUPLICATE_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 365)
+    .default(24),
+  /** 反弹: a new case within this many metres of a case of the same category closed within these days. */
+  RELAPSE_RADIUS_M: z.coerce.number().min(1).max(5000).default(50),
+  RELAPSE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   PUBLIC_URL: z.string().url().optional(),
   NOTIFY_WEBHOOK_URL: z.string().url().optional(),
   NOTIFY_WECOM_WEBHOOK: z.string().url().optional(),
@@ -53,12 +72,21 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   adminPassword: string | undefined;
+  secret: string | undefined;
+  publicLimits: { reportsPerIpHour: number; reportsPerPhoneDay: number; requestsPerIpMinute: number };
   demo: { load: boolean | undefined; grids: number; password: string };
   session: { idleMinutes: number; maxHours: number; cookieSecure: boolean };
   limits: { bodyBytes: number; uploadBytes: number };
   map: { tileUrl: string | null; tileAttribution: string | null };
   filesDir: string;
-  photos: { maxBytes: number; maxPixels: number };
+  photos: { maxBytes: number; maxPixels: number; maxDistanceM: number };
+  /** Duplicate suggestions and relapse (反弹) detection. */
+  caseLinks: {
+    duplicateRadiusM: number;
+    duplicateHours: number;
+    relapseRadiusM: number;
+    relapseDays: number;
+  };
   /** Seconds between sweeps (lights, overdue escalation, outbox); 0 disables the timer. */
   sweeperIntervalSeconds: number;
   publicUrl: string;
@@ -84,6 +112,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.CHUANGCHENG_DATA_DIR),
     adminPassword: e.CHUANGCHENG_ADMIN_PASSWORD,
+    secret: e.CHUANGCHENG_SECRET,
+    publicLimits: {
+      reportsPerIpHour: e.PUBLIC_REPORTS_PER_IP_HOUR,
+      reportsPerPhoneDay: e.PUBLIC_REPORTS_PER_PHONE_DAY,
+      requestsPerIpMinute: e.PUBLIC_REQUESTS_PER_IP_MINUTE,
+    },
     demo: {
       load: e.CHUANGCHENG_DEMO,
       grids: e.CHUANGCHENG_DEMO_GRIDS,
@@ -97,7 +131,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: { bodyBytes: e.BODY_LIMIT_KB * 1024, uploadBytes: e.UPLOAD_LIMIT_MB * 1024 * 1024 },
     map: { tileUrl: e.TILE_URL ?? null, tileAttribution: e.TILE_ATTRIBUTION ?? null },
     filesDir: path.resolve(e.CHUANGCHENG_FILES_DIR ?? path.join(e.CHUANGCHENG_DATA_DIR, 'files')),
-    photos: { maxBytes: e.PHOTO_MAX_MB * 1024 * 1024, maxPixels: e.PHOTO_MAX_MEGAPIXELS * 1_000_000 },
+    photos: {
+      maxBytes: e.PHOTO_MAX_MB * 1024 * 1024,
+      maxPixels: e.PHOTO_MAX_MEGAPIXELS * 1_000_000,
+      maxDistanceM: e.PHOTO_MAX_DISTANCE_M,
+    },
+    caseLinks: {
+      duplicateRadiusM: e.DUPLICATE_RADIUS_M,
+      duplicateHours: e.DUPLICATE_HOURS,
+      relapseRadiusM: e.RELAPSE_RADIUS_M,
+      relapseDays: e.RELAPSE_DAYS,
+    },
     sweeperIntervalSeconds: e.SWEEPER_INTERVAL_SECONDS,
     publicUrl: (e.PUBLIC_URL ?? '').replace(/\/+$/, ''),
     notify: {

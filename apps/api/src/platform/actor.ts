@@ -15,6 +15,14 @@ export interface Actor {
   unitId: string | null;
 }
 
+/**
+ * Who takes a case action or reports: a signed-in user (an Actor), or the public — a citizen through
+ * the portal or an Open311 client — with no account (role 'public', id null).
+ */
+export interface ActingParty extends Pick<Actor, 'id' | 'displayName' | 'unitId'> {
+  role: Role | 'public';
+}
+
 export interface RequestMeta {
   requestId: string | null;
   ip: string | null;

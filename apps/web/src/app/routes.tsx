@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
@@ -12,11 +13,15 @@ import {
   DashboardOutlined,
   DatabaseOutlined,
   EnvironmentOutlined,
+  FireOutlined,
   FlagOutlined,
   FolderOpenOutlined,
+  HistoryOutlined,
   HomeOutlined,
   InboxOutlined,
+  MobileOutlined,
   NodeIndexOutlined,
+  NotificationOutlined,
   PartitionOutlined,
   ProfileOutlined,
   ReadOutlined,
@@ -44,8 +49,11 @@ export interface AppRoute {
   group?: MenuGroup;
   /** Not in the menu (detail and form pages reached from other pages). */
   hidden?: boolean;
-  /** 'full': the page fills the content area edge to edge (the map). */
-  layout?: 'full';
+  /**
+   * 'full': the page fills the content area edge to edge (the map).
+   * 'field': a page of the phone app under /field (its own layout: no sidebar, a bottom tab bar).
+   */
+  layout?: 'full' | 'field';
   component: LazyExoticComponent<ComponentType>;
   /** Starts loading the page's chunk (the router calls it for the first page, in parallel with the session). */
   preload: () => Promise<unknown>;
@@ -65,6 +73,9 @@ function page(load: () => Promise<PageModule>): Pick<AppRoute, 'component' | 'pr
 }
 
 const EVERYONE: readonly Role[] = ['admin', 'office', 'leader', 'unit', 'grid_worker', 'inspector'];
+/** Who works in the street with a phone: the field app (/field). */
+export const FIELD_ROLES: readonly Role[] = ['grid_worker', 'inspector'];
+export const FIELD_ROOT = '/field';
 
 /** Each page is its own chunk: the first load carries only the shell and the login page. */
 export const ROUTES: readonly AppRoute[] = [
@@ -82,6 +93,51 @@ export const ROUTES: readonly AppRoute[] = [
     roles: EVERYONE,
     layout: 'full',
     ...page(() => import('../features/map/components/map-page')),
+  },
+  // The field app: one menu entry (手机版) in the console; its pages have their own tab bar.
+  {
+    path: FIELD_ROOT,
+    label: { zh: '手机版', en: 'Field app' },
+    icon: MobileOutlined,
+    roles: FIELD_ROLES,
+    layout: 'field',
+    ...page(() => import('../features/field/components/my-cases-page')),
+  },
+  {
+    path: '/field/report',
+    label: { zh: '上报', en: 'Report' },
+    icon: MobileOutlined,
+    roles: FIELD_ROLES,
+    hidden: true,
+    layout: 'field',
+    ...page(() => import('../features/field/components/report-page')),
+  },
+  {
+    path: '/field/verify',
+    label: { zh: '核查', en: 'Check' },
+    icon: MobileOutlined,
+    roles: FIELD_ROLES,
+    hidden: true,
+    layout: 'field',
+    ...page(() => import('../features/field/components/verify-page')),
+  },
+  {
+    path: '/field/me',
+    label: { zh: '我的', en: 'Me' },
+    icon: MobileOutlined,
+    roles: FIELD_ROLES,
+    hidden: true,
+    layout: 'field',
+    ...page(() => import('../features/field/components/me-page')),
+  },
+  {
+    path: '/field/cases/:id',
+    label: { zh: '案件详情', en: 'Case' },
+    icon: MobileOutlined,
+    roles: FIELD_ROLES,
+    hidden: true,
+    layout: 'field',
+    ...page(() => import('../features/field/components/field-case-page')),
   },
   {
     path: '/cases',
@@ -107,6 +163,22 @@ export const ROUTES: readonly AppRoute[] = [
     group: 'loop',
     layout: 'full',
     ...page(() => import('../features/cases/components/case-map-page')),
+  },
+  {
+    path: '/cases/hotspots',
+    label: { zh: '热点问题', en: 'Hotspots' },
+    icon: FireOutlined,
+    roles: EVERYONE,
+    group: 'loop',
+    ...page(() => import('../features/cases/components/hotspots-page')),
+  },
+  {
+    path: '/revisits',
+    label: { zh: '回头看', en: 'Re-inspections' },
+    icon: HistoryOutlined,
+    roles: ['admin', 'office', 'leader', 'inspector', 'grid_worker'],
+    group: 'loop',
+    ...page(() => import('../features/cases/components/revisits-page')),
   },
   {
     path: '/cases/:id',
@@ -147,6 +219,14 @@ export const ROUTES: readonly AppRoute[] = [
     roles: ['office', 'leader', 'admin', 'unit'],
     group: 'loop',
     ...page(() => import('../features/kpis/components/kpis-page')),
+  },
+  {
+    path: '/exposure',
+    label: { zh: '曝光台管理', en: 'Exposure board' },
+    icon: NotificationOutlined,
+    roles: ['office', 'leader'],
+    group: 'loop',
+    ...page(() => import('../features/exposure/components/exposure-page')),
   },
   {
     path: '/readiness',
@@ -235,6 +315,14 @@ export const ROUTES: readonly AppRoute[] = [
     roles: ['admin', 'office'],
     group: 'system',
     ...page(() => import('../features/catalog/components/calendar-page')),
+  },
+  {
+    path: '/open311-keys',
+    label: { zh: 'Open311 接口密钥', en: 'Open311 API keys' },
+    icon: ApiOutlined,
+    roles: ['admin', 'office'],
+    group: 'system',
+    ...page(() => import('../features/open311/keys-page')),
   },
   {
     path: '/regions',

@@ -80,6 +80,11 @@ export function computeCounters(events: readonly CounterEvent[]): CaseCounters {
       case 'verify_fail':
         reworks++;
         break;
+      case 'reopen':
+        // The citizen says it is not fixed: rework, and no longer closed until verified again.
+        reworks++;
+        closed = 0;
+        break;
       case 'overdue':
         overdue = true;
         break;

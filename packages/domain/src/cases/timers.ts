@@ -89,7 +89,7 @@ export function nextClock(cal: ClockCalendar, prev: CaseClock, change: ClockChan
   let c: CaseClock = { ...prev, stage: STAGE_OF_STATUS[to] };
   const dispose = limitOf(limits, 'dispose');
   // The unit's disposal clock starts at dispatch and restarts on rework (返工后重新计时).
-  if (action === 'dispatch' || action === 'verify_fail') {
+  if (action === 'dispatch' || action === 'verify_fail' || action === 'reopen') {
     c.disposeStartedAt = now;
     c.disposeDeadline = cal.deadline(now, dispose);
     c.disposeUnit = dispose.unit;
@@ -108,7 +108,8 @@ export function nextClock(cal: ClockCalendar, prev: CaseClock, change: ClockChan
     c.disposeDeadline = cal.addMeasure(now, prev.pausedRemaining, c.disposeUnit);
     c.pausedRemaining = null;
   }
-  const sameStage = prev.stage === c.stage && action !== 'verify_fail' && action !== 'restore';
+  const sameStage =
+    prev.stage === c.stage && action !== 'verify_fail' && action !== 'restore' && action !== 'reopen';
   switch (c.stage) {
     case 'dispatch':
     case 'verify':

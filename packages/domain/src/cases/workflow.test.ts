@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type ActorFacts,
+  type ActorRole,
   allowedActions,
   CASE_ACTION_ORDER,
   type CaseAction,
@@ -28,7 +29,15 @@ const STATUSES: readonly CaseStatus[] = [
   'closed',
   'voided',
 ];
-const ROLES: readonly Role[] = ['admin', 'office', 'leader', 'unit', 'grid_worker', 'inspector'];
+const ROLES: readonly ActorRole[] = [
+  'admin',
+  'office',
+  'leader',
+  'unit',
+  'grid_worker',
+  'inspector',
+  'public',
+];
 const CHECKERS: readonly Role[] = ['office', 'inspector', 'grid_worker'];
 const APPROVERS: readonly Role[] = ['office', 'leader'];
 const SUPERVISABLE: readonly CaseStatus[] = ['dispatched', 'in_progress'];
@@ -41,7 +50,7 @@ const PARKABLE: readonly CaseStatus[] = ['filed', 'returned', 'dispatched', 'in_
  */
 const SPEC: Record<
   CaseAction,
-  { from: readonly CaseStatus[]; to: CaseStatus | 'same' | 'resume'; roles: readonly Role[] }
+  { from: readonly CaseStatus[]; to: CaseStatus | 'same' | 'resume'; roles: readonly ActorRole[] }
 > = {
   verify_report: { from: ['reported'], to: 'same', roles: CHECKERS },
   file: { from: ['reported'], to: 'filed', roles: ['office'] },
@@ -69,6 +78,8 @@ const SPEC: Record<
     roles: APPROVERS,
   },
   comment: { from: STATUSES, to: 'same', roles: ['office', 'leader', 'unit', 'inspector', 'grid_worker'] },
+  // The citizen, through the portal by tracking code, says a closed case is not fixed.
+  reopen: { from: ['closed'], to: 'in_progress', roles: ['public'] },
 };
 const ACTIONS = Object.keys(SPEC) as CaseAction[];
 
@@ -91,7 +102,7 @@ function facts(over: Partial<CaseFacts> = {}): CaseFacts {
   };
 }
 
-function actor(role: Role, over: Partial<ActorFacts> = {}): ActorFacts {
+function actor(role: ActorRole, over: Partial<ActorFacts> = {}): ActorFacts {
   return { userId: `${role}-1`, role, unitId: role === 'unit' ? UNIT_A : null, ...over };
 }
 
@@ -125,9 +136,9 @@ function expectViolation(
 }
 
 describe('the workflow table', () => {
-  it('has exactly the 22 specified actions, in a stable order', () => {
+  it('has exactly the 23 specified actions, in a stable order', () => {
     expect([...CASE_ACTION_ORDER].sort()).toEqual([...ACTIONS].sort());
-    expect(CASE_ACTION_ORDER).toHaveLength(22);
+    expect(CASE_ACTION_ORDER).toHaveLength(23);
   });
 
   it.each(ACTIONS)('%s: from-states and roles match the specification', (action) => {
@@ -248,7 +259,7 @@ describe('decide: every action from every status', () => {
     const c = facts({ status: 'voided' });
     for (const role of ROLES) {
       const actions = allowedActions(c, actor(role)).map((x) => x.action);
-      expect(actions).toEqual(role === 'admin' ? [] : ['comment']);
+      expect(actions).toEqual(role === 'admin' || role === 'public' ? [] : ['comment']);
     }
   });
 });
@@ -333,6 +344,7 @@ describe('decide: inputs', () => {
         'deny_park',
         'reject_self_handled',
         'record_accountability',
+        'reopen',
       ].sort(),
     );
   });
@@ -585,7 +597,7 @@ describe('allowedActions', () => {
                       }
                     }
                   }
-    expect(checked).toBe(10 * 6 * 3 * 2 * 3 * 3 * 3 * 2);
+    expect(checked).toBe(10 * ROLES.length * 3 * 2 * 3 * 3 * 3 * 2);
     expect(mismatches).toEqual([]);
   });
 

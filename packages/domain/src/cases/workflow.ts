@@ -7,6 +7,11 @@
  */
 
 export type Role = 'admin' | 'office' | 'leader' | 'unit' | 'grid_worker' | 'inspector';
+/**
+ * Who acts: a user's role, or 'public' — the citizen acting through the public portal by tracking
+ * code (no account). 'public' can take only the actions that name it.
+ */
+export type ActorRole = Role | 'public';
 
 export type CaseStatus =
   | 'reported'
@@ -42,7 +47,8 @@ export type CaseAction =
   | 'supervise'
   | 'supervise_listed'
   | 'record_accountability'
-  | 'comment';
+  | 'comment'
+  | 'reopen';
 
 /** The rule a refused transition broke; each is an error code of the API. */
 export type WorkflowViolation =
@@ -76,7 +82,7 @@ export interface CaseFacts {
 
 export interface ActorFacts {
   userId: string;
-  role: Role;
+  role: ActorRole;
   unitId: string | null;
 }
 
@@ -102,7 +108,7 @@ interface Rule {
   from: readonly CaseStatus[];
   /** Next status; null keeps the status; 'resume' goes back to where a parked case was. */
   to: CaseStatus | null | 'resume';
-  roles: readonly Role[];
+  roles: readonly ActorRole[];
   needs: Partial<Needs>;
   guards?: readonly Guard[];
 }
@@ -252,6 +258,11 @@ export const WORKFLOW: Readonly<Record<CaseAction, Rule>> = {
     roles: APPROVERS,
     needs: { reason: true, unit: true },
   },
+  /**
+   * The citizen answers "not fixed" after closing (the service checks the 7-day window): back to the
+   * unit as rework, counted like a failed verification.
+   */
+  reopen: { from: ['closed'], to: 'in_progress', roles: ['public'], needs: { reason: true } },
   comment: {
     from: [...ALL_BUT_VOID, 'voided'],
     to: null,

@@ -48,3 +48,16 @@ export function geometryAreaM2(g: AreaGeometry): number {
   }
   return area;
 }
+
+const METRES_PER_DEGREE_LAT = 111_320;
+
+/**
+ * A box that holds every point within `radiusM` of (lng, lat), a little wider than needed: the SQL
+ * prefilter before an exact distance. Not for the poles or across the antimeridian (no city there).
+ */
+export function bboxAroundM(lng: number, lat: number, radiusM: number): BBox {
+  const dLat = (radiusM / METRES_PER_DEGREE_LAT) * 1.01;
+  const cos = Math.max(Math.cos(((Math.abs(lat) + dLat) * Math.PI) / 180), 0.01);
+  const dLng = dLat / cos;
+  return [lng - dLng, lat - dLat, lng + dLng, lat + dLat];
+}

@@ -88,7 +88,25 @@ export const cases = pgTable(
     stageLimits: jsonb('stage_limits').notNull().default({}),
     reporterUserId: uuid('reporter_user_id'),
     reporterName: text('reporter_name'),
+    /** Stored sealed (platform/secret-box: AES-256-GCM), shown masked to all but the roles that need it. */
     reporterPhone: text('reporter_phone'),
+    /** HMAC of the normalised phone: per-phone abuse limits and lookups without decrypting. */
+    reporterPhoneHash: text('reporter_phone_hash'),
+    /** Public tracking code (citizen reports), unique across cities: the citizen looks up by code alone. */
+    trackingCode: text('tracking_code'),
+    /** Priority from the source's default (hotline / media / 上级交办 …) or set by the office. */
+    priority: text('priority').notNull().default('normal'),
+    /** Media exposure: link or video reference. */
+    mediaRef: text('media_ref'),
+    /** Merged into this parent case (duplicates); null when the case stands on its own. */
+    parentCaseId: uuid('parent_case_id'),
+    /** 反弹: the closed case at the same spot and category this one repeats. */
+    relapseOfCaseId: uuid('relapse_of_case_id'),
+    /** The citizen's answer after closing: resolved or not, 1–5. */
+    ratingResolved: boolean('rating_resolved'),
+    ratingScore: integer('rating_score'),
+    ratingComment: text('rating_comment'),
+    ratedAt: tz('rated_at'),
     idempotencyKey: text('idempotency_key'),
     verified: boolean('verified').notNull().default(false),
     rectifierUserId: uuid('rectifier_user_id'),
@@ -118,6 +136,13 @@ export const cases = pgTable(
     // Detail pages address a case by id alone.
     index('cases_id_idx').on(t.id),
     uniqueIndex('cases_idem_uq').on(t.cityId, t.reporterUserId, t.idempotencyKey),
+    uniqueIndex('cases_tracking_uq').on(t.trackingCode),
+    // Public reports (no user) are made idempotent by their key alone.
+    uniqueIndex('cases_public_idem_uq')
+      .on(t.cityId, t.idempotencyKey)
+      .where(sql`reporter_user_id is null and idempotency_key is not null`),
+    index('cases_parent_idx').on(t.cityId, t.parentCaseId),
+    index('cases_spot_idx').on(t.cityId, t.categoryCode, t.lng),
     index('cases_created_idx').on(t.cityId, t.createdAt),
     index('cases_status_idx').on(t.cityId, t.status, t.createdAt),
     index('cases_unit_idx').on(t.cityId, t.leadUnitId, t.status),
@@ -183,9 +208,27 @@ export const photos = pgTable(
     sha256: text('sha256').notNull(),
     storageKey: text('storage_key').notNull(),
     thumbKey: text('thumb_key').notNull(),
+    /** A copy with every EXIF/XMP/ICC field stripped: what public pages serve. */
+    publicKey: text('public_key'),
+    /** From the file's EXIF, when present. */
+    exifTakenAt: tz('exif_taken_at'),
+    exifLng: doublePrecision('exif_lng'),
+    exifLat: doublePrecision('exif_lat'),
+    /** Captured by the page at shooting time (browsers strip EXIF GPS from camera uploads). */
+    capturedAt: tz('captured_at'),
+    capturedLng: doublePrecision('captured_lng'),
+    capturedLat: doublePrecision('captured_lat'),
+    /** 64-bit perceptual (difference) hash, 16 hex digits: a photo reused from another case. */
+    phash: text('phash'),
+    /** Evidence flags for the verifier (疑似不实): shown, never blocking. */
+    flags: jsonb('flags').$type<{ code: string; detail: string }[]>().notNull().default([]),
     createdAt: tz('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.cityId, t.id] }), index('photos_case_idx').on(t.cityId, t.caseId)],
+  (t) => [
+    primaryKey({ columns: [t.cityId, t.id] }),
+    index('photos_case_idx').on(t.cityId, t.caseId),
+    index('photos_phash_idx').on(t.cityId, t.phash),
+  ],
 );
 
 /** 督办单: one per supervision of a case; numbered per city per year. */

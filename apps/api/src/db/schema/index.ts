@@ -3,4 +3,5 @@ export * from './auth';
 export * from './cases';
 export * from './catalog';
 export * from './org';
+export * from './public';
 export * from './standards';

@@ -25,7 +25,7 @@ function addDays(date: string, days: number): string {
 /**
  * The system's figures for a derived round of `campaign` on `asOf`: open linked cases per node, the
  * KPI rates of the campaign's region over the 90 days up to asOf, the archive's completeness as of asOf.
- * Satisfaction has no data source yet (citizen ratings come later): null → the checkpoint stays unscored.
+ * Satisfaction comes from the citizens' ratings of cases reported in the window (null → unscored).
  */
 export async function deriveFigures(
   deps: AssessmentsDeps,
@@ -36,17 +36,18 @@ export async function deriveFigures(
 ): Promise<Derived> {
   const metrics = new Map<SystemMetric, number | null>();
   const kpiWanted = [...used].filter((m) => KPI_METRICS[m]);
-  const [cases, kpi, evidence] = await Promise.all([
+  const [cases, kpi, evidence, satisfaction] = await Promise.all([
     repo.linkedCaseCounts(campaign.cityId, campaign.id),
     kpiWanted.length ? kpiRates(deps, campaign, asOf) : null,
     used.has('evidence_completeness') ? evidencePercent(deps, campaign, asOf) : null,
+    used.has('satisfaction_rate') ? satisfactionRate(deps, campaign, asOf) : null,
   ]);
   for (const m of kpiWanted) {
     const r = kpi?.[KPI_METRICS[m]!];
     metrics.set(m, r === null || r === undefined ? null : round2(r * 100));
   }
   if (used.has('evidence_completeness')) metrics.set('evidence_completeness', evidence);
-  if (used.has('satisfaction_rate')) metrics.set('satisfaction_rate', null);
+  if (used.has('satisfaction_rate')) metrics.set('satisfaction_rate', satisfaction);
   return { cases, metrics };
 }
 
@@ -54,21 +55,30 @@ export async function deriveFigures(
  * The closed loop's KPIs over the campaign's region, asked as the system within the campaign's city
  * (an inspector scoring a round may not read KPIs, but the round may use them).
  */
-async function kpiRates(deps: AssessmentsDeps, campaign: CampaignInfo, asOf: string) {
-  const ctx = {
-    actor: { ...SYSTEM_ACTOR, cityId: campaign.cityId },
-    meta: { requestId: null, ip: null },
+function windowOf(campaign: CampaignInfo, asOf: string) {
+  return {
+    ctx: { actor: { ...SYSTEM_ACTOR, cityId: campaign.cityId }, meta: { requestId: null, ip: null } },
+    filter: {
+      from: addDays(asOf, -(METRIC_WINDOW_DAYS - 1)),
+      to: asOf,
+      // A city-wide campaign needs no region filter (cases carry district/street/community ids only).
+      ...(campaign.regionLevel === 'city' || campaign.regionId === campaign.cityId
+        ? {}
+        : { regionId: campaign.regionId }),
+    },
   };
-  const result = await deps.kpis.kpis(ctx, {
-    dimension: 'source',
-    from: addDays(asOf, -(METRIC_WINDOW_DAYS - 1)),
-    to: asOf,
-    // A city-wide campaign needs no region filter (cases carry district/street/community ids only).
-    ...(campaign.regionLevel === 'city' || campaign.regionId === campaign.cityId
-      ? {}
-      : { regionId: campaign.regionId }),
-  });
-  return result.total.rates;
+}
+
+async function kpiRates(deps: AssessmentsDeps, campaign: CampaignInfo, asOf: string) {
+  const { ctx, filter } = windowOf(campaign, asOf);
+  return (await deps.kpis.kpis(ctx, { dimension: 'source', ...filter })).total.rates;
+}
+
+/** 群众满意率 in percent from the citizens' ratings in the window; null when nobody rated. */
+async function satisfactionRate(deps: AssessmentsDeps, campaign: CampaignInfo, asOf: string) {
+  const { ctx, filter } = windowOf(campaign, asOf);
+  const s = await deps.kpis.satisfaction(ctx, filter);
+  return s.rate === null ? null : round2(s.rate * 100);
 }
 
 /** The archive's completeness % of the campaign as of `asOf` (the evidence module computes it). */

@@ -1,9 +1,10 @@
 import { CASE_ACTION_LABELS, type CaseAction } from '@chuangcheng/contracts';
 import type { Db } from '../../db/client';
 import { accountabilityRecords, supervisionOrders } from '../../db/schema/index';
-import type { Actor } from '../../platform/actor';
+import type { ActingParty } from '../../platform/actor';
 import { newId } from '../../platform/ids';
 import type { NotifyService } from '../notify/index';
+import { notifyMergedReporters } from './case-links.service';
 import type { Applied, ApplyInput } from './case-transition';
 import type { CaseRow, CasesRepository } from './cases.repository';
 
@@ -56,7 +57,7 @@ export async function afterAction(
   tx: Db,
   deps: EffectsDeps,
   applied: Applied,
-  actor: Actor,
+  actor: ActingParty,
   action: CaseAction,
   input: ApplyInput,
   now: Date,
@@ -72,6 +73,10 @@ export async function afterAction(
       ? deps.notify.toUsers(tx, row.cityId, await users({ unitId: row.leadUnitId }), msg)
       : undefined;
   switch (action) {
+    case 'reopen':
+      await deps.notify.toUsers(tx, row.cityId, await users({ roles: OFFICE }), msg);
+      await toUnit();
+      break;
     case 'dispatch':
     case 'verify_fail':
     case 'approve_extension':
@@ -92,6 +97,10 @@ export async function afterAction(
       break;
     case 'verify_pass':
       if (row.reporterUserId) await deps.notify.toUsers(tx, row.cityId, [row.reporterUserId], msg);
+      await notifyMergedReporters(tx, deps, row, msg);
+      break;
+    case 'confirm_self_handled':
+      await notifyMergedReporters(tx, deps, row, msg);
       break;
     case 'supervise':
     case 'supervise_listed': {

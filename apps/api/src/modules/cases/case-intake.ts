@@ -1,4 +1,4 @@
-import type { CreateCase, StageLimits } from '@chuangcheng/contracts';
+import { type CreateCase, SOURCE_DEFAULT_PRIORITY, type StageLimits } from '@chuangcheng/contracts';
 import {
   type CaseStatus,
   type ClockCalendar,
@@ -6,7 +6,7 @@ import {
   NO_CLOCK,
   nextClock,
 } from '@chuangcheng/domain';
-import type { Actor } from '../../platform/actor';
+import type { ActingParty } from '../../platform/actor';
 import { AppError, fieldDetails } from '../../platform/app-error';
 import { newId } from '../../platform/ids';
 import { cityDay } from '../org/index';
@@ -18,6 +18,15 @@ import { type CaseRow, type CasesRepository, counterPatch, type EventRow } from 
 /** How far outside the city's grids a point may lie and still be filed (属地兜底), in degrees (~5 km). */
 const CITY_MARGIN_DEG = 0.05;
 
+/** A phone as stored: sealed, with its keyed hash for per-phone limits. */
+export function sealedPhone(deps: Pick<CasesDeps, 'secrets'>, phone: string | undefined) {
+  if (!phone) return { reporterPhone: null, reporterPhoneHash: null };
+  return {
+    reporterPhone: deps.secrets.seal(phone),
+    reporterPhoneHash: deps.secrets.hash(phone.replace(/\D/g, '')),
+  };
+}
+
 /**
  * The new case row and its first event, before numbering: the category snapshot, the location
  * (grid, community, street, district, block), the route and its explanation, and the first clock.
@@ -26,9 +35,10 @@ export async function buildNewCase(
   deps: CasesDeps,
   repo: CasesRepository,
   cal: ClockCalendar,
-  actor: Actor,
+  actor: ActingParty,
   cityId: string,
   input: CreateCase,
+  opts: { trackingCode?: string } = {},
 ): Promise<{ row: Omit<CaseRow, 'number'>; event: EventRow; day: string }> {
   const extent = await repo.cityExtent(cityId);
   if (
@@ -115,7 +125,16 @@ export async function buildNewCase(
     stageLimits: limits,
     reporterUserId: actor.id,
     reporterName: input.reporterName ?? actor.displayName,
-    reporterPhone: input.reporterPhone ?? null,
+    ...sealedPhone(deps, input.reporterPhone),
+    trackingCode: opts.trackingCode ?? null,
+    priority: input.priority ?? SOURCE_DEFAULT_PRIORITY[input.source],
+    mediaRef: input.mediaRef ?? null,
+    parentCaseId: null,
+    relapseOfCaseId: null,
+    ratingResolved: null,
+    ratingScore: null,
+    ratingComment: null,
+    ratedAt: null,
     idempotencyKey: input.idempotencyKey ?? null,
     verified: actor.role === 'inspector' || actor.role === 'grid_worker',
     rectifierUserId: input.selfHandled ? actor.id : null,

@@ -11,7 +11,7 @@ import {
   nextClock,
 } from '@chuangcheng/domain';
 import type { Db } from '../../db/client';
-import type { Actor } from '../../platform/actor';
+import type { ActingParty } from '../../platform/actor';
 import { AppError, fieldDetails } from '../../platform/app-error';
 import { newId } from '../../platform/ids';
 import { caseEventToCounterEvent } from './case-events';
@@ -74,7 +74,7 @@ export interface Applied {
 /** The action-specific fields of the case row after a transition. */
 function actionPatch(
   row: CaseRow,
-  actor: Actor,
+  actor: ActingParty,
   action: CaseAction,
   input: ApplyInput,
   now: Date,
@@ -100,6 +100,8 @@ function actionPatch(
       return { closedAt: now, pending: null };
     case 'reject_self_handled':
       return { rectifierUserId: null };
+    case 'reopen':
+      return { closedAt: null };
     case 'request_extension':
       return { pending: request('extension') };
     case 'request_park':
@@ -144,7 +146,7 @@ export async function applyAction(
   repo: CasesRepository,
   cal: ClockCalendar,
   row: CaseRow,
-  actor: Actor,
+  actor: ActingParty,
   action: CaseAction,
   input: ApplyInput,
   now: Date,

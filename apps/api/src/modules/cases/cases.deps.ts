@@ -1,6 +1,7 @@
 import type { CalendarData, CaseSource, Owner } from '@chuangcheng/contracts';
 import type { Db } from '../../db/client';
 import type { Clock } from '../../platform/clock';
+import type { SecretBox } from '../../platform/secret-box';
 import type { CategorySnapshot, RouteResult } from '../catalog/index';
 import type { NotifyService } from '../notify/index';
 import type { PhotosService } from './photos.service';
@@ -24,6 +25,8 @@ export interface CasesDeps {
   catalog: CatalogPort;
   photos: PhotosService;
   notify: NotifyService;
+  /** Seals reporters' phone numbers at rest. */
+  secrets: SecretBox;
   /** Base URL for links in external notifications (may be empty). */
   publicUrl: string;
 }

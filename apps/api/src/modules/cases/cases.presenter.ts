@@ -31,6 +31,7 @@ export function presentSummary(r: CaseRow, names: Names): CaseSummary {
     number: r.number,
     status: r.status as CaseSummary['status'],
     source: r.source as CaseSummary['source'],
+    priority: r.priority as CaseSummary['priority'],
     category: {
       id: r.categoryId,
       code: r.categoryCode,
@@ -85,6 +86,7 @@ export function presentEvent(e: EventRow, names: Names): CaseEvent {
   };
 }
 
+/** `r.reporterPhone` must be the opened (plain) number: the row stores it sealed (platform/secret-box). */
 export function presentDetail(
   actor: Actor,
   r: CaseRow,
@@ -107,6 +109,19 @@ export function presentDetail(
     route: (r.route as CaseDetail['route']) ?? null,
     reporterName: r.reporterName,
     reporterPhone: r.reporterPhone ? (phoneFull ? r.reporterPhone : maskPhone(r.reporterPhone)) : null,
+    trackingCode: r.trackingCode,
+    mediaRef: r.mediaRef,
+    parentCaseId: r.parentCaseId,
+    relapseOfCaseId: r.relapseOfCaseId,
+    rating:
+      r.ratedAt && r.ratingResolved !== null
+        ? {
+            resolved: r.ratingResolved,
+            score: r.ratingScore,
+            comment: r.ratingComment,
+            at: r.ratedAt.toISOString(),
+          }
+        : null,
     stageStartedAt: r.stageStartedAt?.toISOString() ?? null,
     pending: (r.pending as PendingRequest | null) ?? null,
   };

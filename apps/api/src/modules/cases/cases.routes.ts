@@ -22,7 +22,7 @@ import type { CaseDocuments } from './case-documents';
 import { CASE_ACT, CASE_CREATE, CASE_READ, KPI_READ } from './cases.policy';
 import type { CasesService } from './cases.service';
 import type { KpisService } from './kpis.service';
-import type { PhotosService } from './photos.service';
+import type { CapturedAt, PhotosService } from './photos.service';
 import type { SavedViewsService } from './saved-views.service';
 
 export interface CasesRouteDeps {
@@ -46,13 +46,60 @@ function image(data: Uint8Array, contentType: string): Response {
   });
 }
 
+const capturedFields = z.object({
+  capturedAt: z.iso
+    .datetime({ offset: true, error: '拍摄时间须为 ISO 8601 时间，如 2026-11-23T10:00:00+08:00' })
+    .optional(),
+  capturedLng: z.coerce
+    .number({ error: '拍摄经度须为数字' })
+    .min(-180, '拍摄经度须在 -180 到 180 之间')
+    .max(180, '拍摄经度须在 -180 到 180 之间')
+    .optional(),
+  capturedLat: z.coerce
+    .number({ error: '拍摄纬度须为数字' })
+    .min(-90, '拍摄纬度须在 -90 到 90 之间')
+    .max(90, '拍摄纬度须在 -90 到 90 之间')
+    .optional(),
+});
+
+/** The time and place the page recorded at shooting time (optional form fields, validated). */
+export function capturedOf(form: { get(name: string): unknown }): CapturedAt {
+  const raw = Object.fromEntries(
+    (['capturedAt', 'capturedLng', 'capturedLat'] as const).flatMap((k) => {
+      const v = form.get(k);
+      return typeof v === 'string' && v.trim() !== '' ? [[k, v.trim()]] : [];
+    }),
+  );
+  const parsed = capturedFields.safeParse(raw);
+  if (!parsed.success)
+    throw new AppError('VALIDATION_FAILED', {
+      fields: parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message })),
+    });
+  const { capturedAt, capturedLng, capturedLat } = parsed.data;
+  if ((capturedLng === undefined) !== (capturedLat === undefined))
+    throw new AppError('VALIDATION_FAILED', {
+      fields: [
+        {
+          field: capturedLng === undefined ? 'capturedLng' : 'capturedLat',
+          message: '拍摄经度和纬度须同时提供',
+        },
+      ],
+    });
+  return {
+    at: capturedAt ? new Date(capturedAt) : null,
+    point:
+      capturedLng !== undefined && capturedLat !== undefined ? { lng: capturedLng, lat: capturedLat } : null,
+  };
+}
+
 export function registerCasesRoutes(app: App, reg: EndpointMeta[], d: CasesRouteDeps): void {
   const tag = 'cases';
   endpoint(app, reg, {
     method: 'post',
     path: '/api/photos',
     access: CASE_ACT,
-    summary: '上传照片（multipart：file, kind=before|after|other）',
+    summary:
+      '上传照片（multipart：file, kind=before|after|other；可选 capturedAt, capturedLng, capturedLat）',
     tag,
     consumes: 'multipart/form-data',
     response: photoSchema,
@@ -77,7 +124,7 @@ export function registerCasesRoutes(app: App, reg: EndpointMeta[], d: CasesRoute
         throw new AppError('VALIDATION_FAILED', {
           fields: [{ field: 'kind', message: '照片类型只能是 before、after 或 other' }],
         });
-      return d.photos.upload(ctx, kind.data, new Uint8Array(await file.arrayBuffer()));
+      return d.photos.upload(ctx, kind.data, new Uint8Array(await file.arrayBuffer()), capturedOf(form));
     },
   });
   for (const [suffix, thumb] of [

@@ -15,6 +15,8 @@ import { offsetOf, pageResult } from '../../platform/pagination';
 import { createCalendarCache } from './case-calendars';
 import { afterAction } from './case-effects';
 import { buildNewCase } from './case-intake';
+import { markRelapse } from './case-links.service';
+import { createPublicCases } from './case-public';
 import { type ApplyInput, applyAction, factsOf } from './case-transition';
 import type { CasesDeps } from './cases.deps';
 import { CASE_ACT, CASE_CREATE, CASE_READ, canSee, scopeOf } from './cases.policy';
@@ -102,7 +104,7 @@ export function createCasesService(deps: CasesDeps) {
             (row.stage === 'dispose' && row.disposeUnit ? row.disposeUnit : 'work_hours') as never,
           )
         : null;
-    return presentDetail(actor, row, n, {
+    return presentDetail(actor, { ...row, reporterPhone: deps.secrets.open(row.reporterPhone) }, n, {
       photos: photos.map(presentPhoto),
       events: events.map((e) => presentEvent(e, n)),
       allowedActions: allowed.map((a) => ({
@@ -126,6 +128,10 @@ export function createCasesService(deps: CasesDeps) {
     const cal = await calendars.get(row.cityId);
     const applied = await applyAction(tx, repo, cal, row, actor, action, input, now);
     await deps.photos.attach(tx, row.cityId, [...input.afterPhotoIds, ...input.photoIds], row.id);
+    if (input.afterPhotoIds.length > 0) {
+      const dispatch = (await repo.events(tx, row.cityId, row.id)).findLast((e) => e.type === 'dispatch');
+      await deps.photos.flagAfterPhotos(tx, row, input.afterPhotoIds, dispatch?.at ?? null);
+    }
     await afterAction(tx, effects, applied, actor, action, input, now);
     return applied.row;
   }
@@ -133,6 +139,10 @@ export function createCasesService(deps: CasesDeps) {
   return {
     repo,
     calendars,
+    /** Reports from the public side (citizen portal, Open311). */
+    public: createPublicCases(deps, repo, calendars, effects),
+    /** The full detail as the actor may see it (phone opened, then masked by role). */
+    detail,
 
     /** Registers a case: locate, route, snapshot the category, start the clock, write the first event. */
     async createCase(ctx: Ctx, input: CreateCase): Promise<CaseDetail> {
@@ -160,6 +170,7 @@ export function createCasesService(deps: CasesDeps) {
       const row = await db.transaction(async (tx) => {
         await ownPhotos(tx, actor, input.photoIds, null, 'photoIds');
         await ownPhotos(tx, actor, input.afterPhotoIds, null, 'afterPhotoIds');
+        await markRelapse(tx, built);
         const n = await repo.nextSeq(tx, cityId, `case:${built.day}`);
         let r = {
           ...built.row,
@@ -168,6 +179,8 @@ export function createCasesService(deps: CasesDeps) {
         await repo.insert(tx, r);
         await repo.insertEvent(tx, { ...built.event, caseId: r.id });
         await deps.photos.attach(tx, cityId, [...input.photoIds, ...input.afterPhotoIds], r.id);
+        await deps.photos.flagBeforePhotos(tx, r, input.photoIds);
+        await deps.photos.flagAfterPhotos(tx, r, input.afterPhotoIds, null);
         if (input.fileNow) {
           const none = { afterPhotoIds: [], photoIds: [] };
           r = await run(tx, r, actor, 'file', { ...none, action: 'file', note: '登记并立案' });

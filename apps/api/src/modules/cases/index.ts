@@ -1,8 +1,22 @@
 export { createCaseDocuments } from './case-documents';
+export { registerCaseLinksRoutes } from './case-links.routes';
+export {
+  type CaseLinksService,
+  createCaseLinksService,
+  findRelapseOf,
+  markRelapse,
+} from './case-links.service';
 export type { CatalogPort, CategorySnapshot, RouteResult } from './cases.deps';
-export { registerCasesRoutes } from './cases.routes';
+export type { CaseRow, EventRow } from './cases.repository';
+export { capturedOf, registerCasesRoutes } from './cases.routes';
 export { type CasesService, createCasesService } from './cases.service';
 export { createKpisService, type KpisService } from './kpis.service';
-export { createPhotosService, type PhotoLimits, type PhotosService } from './photos.service';
+export {
+  type CapturedAt,
+  createPhotosService,
+  type PhotoLimits,
+  type PhotoRow,
+  type PhotosService,
+} from './photos.service';
 export { createSavedViewsService } from './saved-views.service';
 export { createSweeper, type Sweeper, type SweepResult } from './sweeper';

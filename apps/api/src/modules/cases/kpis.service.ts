@@ -90,6 +90,24 @@ export function createKpisService(deps: { db: Db; repo: CasesRepository }) {
   }
 
   return {
+    /**
+     * 群众满意率 from the reporters' ratings (citizen portal): cases of the filter that were rated,
+     * and those rated 3 stars or more (满意 + 基本满意). null rate when nobody rated.
+     */
+    async satisfaction(ctx: Ctx, q: Omit<KpiQuery, 'dimension'>) {
+      requireRole(ctx.actor, KPI_READ);
+      const where = and(...caseFilters(scopeOf(ctx.actor), q), sql`${cases.ratedAt} is not null`);
+      const [r] = rowsOf<{ rated: number; satisfied: number }>(
+        await deps.db.execute(
+          sql`select count(*)::int as rated, count(*) filter (where ${cases.ratingScore} >= 3)::int as satisfied
+              from ${cases} where ${where}`,
+        ),
+      );
+      const rated = Number(r?.rated ?? 0);
+      const satisfied = Number(r?.satisfied ?? 0);
+      return { rated, satisfied, rate: rated > 0 ? satisfied / rated : null };
+    },
+
     async kpis(ctx: Ctx, q: KpiQuery): Promise<KpiResult> {
       requireRole(ctx.actor, KPI_READ);
       const where = and(...caseFilters(scopeOf(ctx.actor), q));

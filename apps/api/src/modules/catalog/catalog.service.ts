@@ -27,6 +27,7 @@ export function createCatalogService(deps: CatalogDeps) {
 
   return {
     listCategories: categories.listCategories,
+    publicCategories: categories.publicCategories,
     createCategory: categories.createCategory,
     updateCategory: categories.updateCategory,
     listVersions: categories.listVersions,

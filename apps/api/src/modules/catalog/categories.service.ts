@@ -103,6 +103,20 @@ export function createCategoriesService(deps: CatalogDeps) {
     treeOf,
     getCategory,
 
+    /**
+     * What the public portal offers: every enabled class a case can be filed under, with its 大类 for
+     * grouping. No departments or limits.
+     */
+    async publicCategories(cityId: string) {
+      const tree = await treeOf(await repo.activeVersion(cityId));
+      return tree.rows
+        .filter((r) => !r.disabled && tree.fileable(r.id))
+        .map((r) => {
+          const parts = tree.pathText(r.id).split(' / ');
+          return { id: r.id, code: r.code, name: r.name, group: parts[1] ?? parts[0] ?? '', kind: r.kind };
+        });
+    },
+
     /** Categories of the city's active version, flat and sorted (kind, code); optionally only fileable ones. */
     async listCategories(ctx: Ctx, q: z.infer<typeof categoryListQuerySchema>): Promise<Category[]> {
       requireRole(ctx.actor, CATALOG_READ);

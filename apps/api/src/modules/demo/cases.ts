@@ -113,11 +113,22 @@ export async function loadDemoCases(
     .where(and(eq(grids.cityId, opts.cityId), isNull(grids.validTo)))
     .orderBy(sql`${grids.code}`);
   if (all.length === 0 || cells.length === 0) return { cases: 0 };
-  const photo = await sharp({
-    create: { width: 640, height: 480, channels: 3, background: { r: 120, g: 140, b: 110 } },
-  })
-    .jpeg()
-    .toBuffer();
+  // Each photo its own scene (the evidence checks flag a picture reused from another case).
+  const photo = (kind: 'before' | 'after') => {
+    const shapes = Array.from({ length: 7 }, () => {
+      const [x, y, w, h] = [rng.int(560), rng.int(400), 40 + rng.int(200), 30 + rng.int(160)];
+      const shade = kind === 'before' ? 60 + rng.int(120) : 140 + rng.int(100);
+      return `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="rgb(${shade},${shade - 20},${shade - 40})"/>`;
+    }).join('');
+    const bg = kind === 'before' ? '#7d8c6e' : '#a9c1a0';
+    return sharp(
+      Buffer.from(
+        `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="480"><rect width="640" height="480" fill="${bg}"/>${shapes}</svg>`,
+      ),
+    )
+      .jpeg({ quality: 70 })
+      .toBuffer();
+  };
 
   let made = 0;
   const span = 14 * 24 * HOUR;
@@ -133,7 +144,7 @@ export async function loadDemoCases(
     const category = rng.float() < 0.7 && favourites.length ? rng.pick(favourites) : rng.pick(all);
     const source = rng.pick(SOURCES);
     const reporter = source === 'grid_worker' ? actorOf('grid') : source === 'inspector' ? inspector : office;
-    const before = await services.photos.upload(ctxOf(reporter), 'before', photo);
+    const before = await services.photos.upload(ctxOf(reporter), 'before', await photo('before'));
     const input: CreateCase = {
       source,
       categoryId: category.id,
@@ -183,13 +194,13 @@ export async function loadDemoCases(
     // Time to the deadline in force, scaled: most finish within it, one in four overruns.
     const left = c.disposeDeadline ? Math.max(HOUR, new Date(c.disposeDeadline).getTime() - t) : 24 * HOUR;
     if (!at(left * rng.range(0.2, roll > 0.75 ? 1.8 : 0.95))) continue;
-    const after = await services.photos.upload(ctxOf(unit), 'after', photo);
+    const after = await services.photos.upload(ctxOf(unit), 'after', await photo('after'));
     await act(unit, { action: 'submit_feedback', note: '已整改完毕', photoIds: [after.id] });
     if (!at(HOUR * rng.range(0.5, 6))) continue;
     if (roll < 0.4) {
       await act(inspector, { action: 'verify_fail', reason: '现场复查仍有残留，请彻底清理' });
       if (!at(HOUR * rng.range(2, 20))) continue;
-      const again = await services.photos.upload(ctxOf(unit), 'after', photo);
+      const again = await services.photos.upload(ctxOf(unit), 'after', await photo('after'));
       await act(unit, { action: 'submit_feedback', note: '已返工整改', photoIds: [again.id] });
       if (!at(HOUR * rng.range(0.5, 4))) continue;
     }

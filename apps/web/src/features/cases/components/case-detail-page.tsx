@@ -2,6 +2,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import type { CaseDetail } from '@chuangcheng/contracts';
 import { Alert, Button, Card, Col, Row, Skeleton } from 'antd';
 import { useParams } from 'react-router';
+import { ExposeButton } from '../../../components/expose-modal';
 import { PageHeader } from '../../../components/page-header';
 import { QueryError } from '../../../components/query-error';
 import { formatDateTime } from '../../../lib/format';
@@ -10,6 +11,7 @@ import { useIsMobile } from '../../../lib/responsive';
 import { useCase } from '../api/get-case';
 import { ActionBar } from './action-bar';
 import { CaseInfo } from './case-info';
+import { CaseLinkAlerts, MergeButton, MergedChildren } from './case-links-panel';
 import { CaseMiniMap } from './case-mini-map';
 import { CasePhotos } from './case-photos';
 import { CaseTimeline } from './case-timeline';
@@ -60,12 +62,14 @@ function CaseBody({ detail }: { detail: CaseDetail }) {
   return (
     <>
       <PendingBanner detail={detail} />
+      <CaseLinkAlerts detail={detail} />
       {!isMobile && <ActionBar detail={detail} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Card size="small" title={t('cases.info')} className="cc-case-section">
             <CaseInfo detail={detail} />
           </Card>
+          <MergedChildren detail={detail} />
           {detail.route && (
             <Card size="small" title={t('cases.routeBasis')} className="cc-case-section">
               <span data-testid="route-text">{detail.route.text}</span>
@@ -110,9 +114,13 @@ export default function CaseDetailPage() {
       <PageHeader
         title={detail.data ? <CaseTitle detail={detail.data} /> : undefined}
         extra={
-          <Button icon={<ReloadOutlined />} loading={detail.isFetching} onClick={() => detail.refetch()}>
-            {t('common.refresh')}
-          </Button>
+          <>
+            {detail.data && <MergeButton detail={detail.data} />}
+            {detail.data && <ExposeButton detail={detail.data} />}
+            <Button icon={<ReloadOutlined />} loading={detail.isFetching} onClick={() => detail.refetch()}>
+              {t('common.refresh')}
+            </Button>
+          </>
         }
       />
       {detail.isPending && <Skeleton active paragraph={{ rows: 8 }} />}

@@ -7,12 +7,60 @@ import {
   OWNER_LABELS,
   SEVERITY_LABELS,
 } from '@chuangcheng/contracts';
-import { Descriptions, type DescriptionsProps, Progress } from 'antd';
+import { Descriptions, type DescriptionsProps, Progress, Rate, Space, Tag, Typography } from 'antd';
 import { formatDateTime } from '../../../lib/format';
 import { type I18n, useI18n } from '../../../lib/i18n';
 import { useIsMobile } from '../../../lib/responsive';
 import { codeName, lightColor, timeLimitText } from './case-format';
 import { StageDeadline } from './stage-deadline';
+import { PriorityTag } from './status-tag';
+
+const TEXT = {
+  mediaRef: { zh: '媒体链接', en: 'Media link' },
+  trackingCode: { zh: '查询码', en: 'Tracking code' },
+  rating: { zh: '市民评价', en: 'Reporter rating' },
+  resolved: { zh: '已解决', en: 'Resolved' },
+  unresolved: { zh: '未解决', en: 'Not resolved' },
+} as const;
+
+/** A link when it is one (http/https only: never a javascript: or other scheme), else the text. */
+function MediaRef({ value }: { value: string }) {
+  if (/^https?:\/\//i.test(value)) {
+    return (
+      <Typography.Link
+        href={value}
+        target="_blank"
+        rel="noopener noreferrer"
+        style={{ wordBreak: 'break-all' }}
+      >
+        {value}
+      </Typography.Link>
+    );
+  }
+  return <span style={{ wordBreak: 'break-all' }}>{value}</span>;
+}
+
+/** 市民评价: resolved or not, the stars, the comment and when. */
+function Rating({ rating }: { rating: NonNullable<CaseDetail['rating']> }) {
+  const { l, locale } = useI18n();
+  return (
+    <Space orientation="vertical" size={2} data-testid="case-rating">
+      <Space wrap size={8}>
+        <Tag color={rating.resolved ? 'green' : 'red'}>
+          {l(rating.resolved ? TEXT.resolved : TEXT.unresolved)}
+        </Tag>
+        {rating.score !== null && (
+          <Space size={4}>
+            <Rate disabled value={rating.score} style={{ fontSize: 14 }} />
+            <span>{rating.score}/5</span>
+          </Space>
+        )}
+        <Typography.Text type="secondary">{formatDateTime(rating.at, locale)}</Typography.Text>
+      </Space>
+      {rating.comment && <span>{rating.comment}</span>}
+    </Space>
+  );
+}
 
 /** 当前阶段: stage, deadline, time left, and the share of the limit used as a bar in the light's colour. */
 function StageProgress({ detail }: { detail: CaseDetail }) {
@@ -81,6 +129,11 @@ function items(d: CaseDetail, { t, l, locale }: I18n, wide: number): Description
       children: d.coUnits.length ? d.coUnits.map((u) => u.name).join('、') : '—',
     },
     { key: 'source', label: t('cases.source'), children: l(CASE_SOURCE_LABELS[d.source]) },
+    {
+      key: 'priority',
+      label: l({ zh: '优先级', en: 'Priority' }),
+      children: <PriorityTag priority={d.priority} />,
+    },
     { key: 'severity', label: t('cases.severity'), children: l(SEVERITY_LABELS[d.severity]) },
     { key: 'reporter', label: t('cases.reporter'), children: reporter || '—' },
     { key: 'created', label: t('cases.createdAt'), children: formatDateTime(d.createdAt, locale) },
@@ -90,6 +143,21 @@ function items(d: CaseDetail, { t, l, locale }: I18n, wide: number): Description
       children: t('cases.reworkReturnValue', { rework: d.reworkCount, returns: d.returnCount }),
     },
     { key: 'closed', label: t('cases.closedAt'), children: formatDateTime(d.closedAt, locale) },
+    ...(d.trackingCode
+      ? [
+          {
+            key: 'tracking',
+            label: l(TEXT.trackingCode),
+            children: <span className="cc-mono">{d.trackingCode}</span>,
+          },
+        ]
+      : []),
+    ...(d.mediaRef
+      ? [{ key: 'media', label: l(TEXT.mediaRef), span: wide, children: <MediaRef value={d.mediaRef} /> }]
+      : []),
+    ...(d.rating
+      ? [{ key: 'rating', label: l(TEXT.rating), span: wide, children: <Rating rating={d.rating} /> }]
+      : []),
   ];
 }
 

@@ -1,4 +1,4 @@
-import type { CreateCase } from '@chuangcheng/contracts';
+import { type CreateCase, SOURCE_DEFAULT_PRIORITY } from '@chuangcheng/contracts';
 import { Alert, App, Button, Card, Col, Flex, Form, Row } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -9,12 +9,15 @@ import { useI18n } from '../../../lib/i18n';
 import { useMe } from '../../../lib/session';
 import { useCreateCase } from '../api/create-case';
 import { defaultSource } from './case-access';
+import { DuplicateAlert } from './duplicate-alert';
 import { LocationPicker } from './location-picker';
 import { HandlingFields, type NewCaseValues, PlaceFields, ProblemFields } from './new-case-fields';
 import './cases.css';
 
 const FIELDS = [
   'source',
+  'priority',
+  'mediaRef',
   'categoryId',
   'conditionId',
   'description',
@@ -48,6 +51,8 @@ function toCreateCase(v: NewCaseValues, key: string): CreateCase {
   const [lng, lat] = v.location ?? [0, 0];
   return {
     source: v.source,
+    priority: v.priority,
+    mediaRef: v.source === 'media' ? trimmed(v.mediaRef) : undefined,
     categoryId: v.categoryId ?? '',
     conditionId: v.conditionId ?? undefined,
     description: v.description.trim(),
@@ -68,6 +73,7 @@ function toCreateCase(v: NewCaseValues, key: string): CreateCase {
 /** 登记案件: what, where (a pin, located to its grid), photos, and how it is handled. */
 export default function CaseNewPage() {
   const me = useMe();
+  const source = defaultSource(me.role);
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -111,10 +117,17 @@ export default function CaseNewPage() {
         form={form}
         layout="vertical"
         autoComplete="off"
-        initialValues={{ source: defaultSource(me.role), owner: 'public', photoIds: [], afterPhotoIds: [] }}
+        initialValues={{
+          source,
+          priority: SOURCE_DEFAULT_PRIORITY[source],
+          owner: 'public',
+          photoIds: [],
+          afterPhotoIds: [],
+        }}
         scrollToFirstError
         data-testid="new-case-form"
       >
+        <DuplicateAlert />
         <Row gutter={16}>
           <Col xs={24} xl={12}>
             <Card size="small" title={t('cases.new.problem')} className="cc-case-section">

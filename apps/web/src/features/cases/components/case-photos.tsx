@@ -1,11 +1,12 @@
 import type { Photo } from '@chuangcheng/contracts';
 import { Empty, Image } from 'antd';
 import { useI18n } from '../../../lib/i18n';
+import { PhotoFlags } from './photo-flags';
 
 const GROUPS = ['before', 'after', 'other'] as const;
 
-function Thumb({ photo, size }: { photo: Photo; size: number }) {
-  return (
+function Thumb({ photo, size, flags = false }: { photo: Photo; size: number; flags?: boolean }) {
+  const image = (
     <Image
       src={photo.thumbUrl}
       preview={{ src: photo.url }}
@@ -14,6 +15,13 @@ function Thumb({ photo, size }: { photo: Photo; size: number }) {
       alt=""
       data-testid={`photo-${photo.kind}`}
     />
+  );
+  if (!flags || photo.flags.length === 0) return image;
+  return (
+    <div style={{ maxWidth: Math.max(size, 160) }}>
+      {image}
+      <PhotoFlags photos={[photo]} />
+    </div>
   );
 }
 
@@ -39,7 +47,7 @@ export function CasePhotos({ photos }: { photos: Photo[] }) {
             </p>
             <div className="cc-photo-group">
               {group.map((p) => (
-                <Thumb key={p.id} photo={p} size={96} />
+                <Thumb key={p.id} photo={p} size={96} flags />
               ))}
             </div>
           </div>

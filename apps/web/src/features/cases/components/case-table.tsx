@@ -1,4 +1,4 @@
-import { CATEGORY_KIND_LABELS, type CaseSummary } from '@chuangcheng/contracts';
+import { CATEGORY_KIND_LABELS, type CasePriority, type CaseSummary } from '@chuangcheng/contracts';
 import { Table, type TableColumnsType, type TablePaginationConfig, type TableProps, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -6,7 +6,7 @@ import { formatDateTime } from '../../../lib/format';
 import { type I18n, useI18n } from '../../../lib/i18n';
 import { LightDot } from './light-dot';
 import { StageDeadline } from './stage-deadline';
-import { StatusTag, SupervisionTag } from './status-tag';
+import { PriorityTag, StatusTag, SupervisionTag } from './status-tag';
 
 /** The list's sort values (GET /api/cases `sort`). */
 export type CaseSort = 'createdAt' | '-createdAt' | 'stageDeadline' | '-stageDeadline';
@@ -38,6 +38,12 @@ function baseColumns({ t, l, locale }: I18n, sort: CaseSort | undefined): TableC
       dataIndex: 'status',
       width: 110,
       render: (_, c) => <StatusTag status={c.status} />,
+    },
+    {
+      title: l({ zh: '优先级', en: 'Priority' }),
+      dataIndex: 'priority',
+      width: 80,
+      render: (p: CasePriority) => <PriorityTag priority={p} />,
     },
     {
       title: t('cases.light'),
@@ -94,7 +100,8 @@ function baseColumns({ t, l, locale }: I18n, sort: CaseSort | undefined): TableC
 function fullColumns(i18n: I18n, sort: CaseSort | undefined): TableColumnsType<CaseSummary> {
   const { t } = i18n;
   const columns = baseColumns(i18n, sort);
-  columns.splice(5, 0, {
+  // After 地址 (编号, 状态, 优先级, 亮灯, 类别, 地址).
+  columns.splice(6, 0, {
     title: t('cases.grid'),
     key: 'grid',
     width: 150,

@@ -1,10 +1,14 @@
 import {
+  CASE_PRIORITIES,
+  CASE_PRIORITY_LABELS,
   CASE_SOURCE_LABELS,
   CASE_SOURCES,
+  type CasePriority,
   type CaseSource,
   OWNER_LABELS,
   OWNERS,
   type Owner,
+  SOURCE_DEFAULT_PRIORITY,
 } from '@chuangcheng/contracts';
 import { Checkbox, Form, Input, Select } from 'antd';
 import { useI18n } from '../../../lib/i18n';
@@ -16,6 +20,9 @@ import { PhotoUploader } from './photo-uploader';
 
 export interface NewCaseValues {
   source: CaseSource;
+  priority: CasePriority;
+  /** 媒体曝光: the article link or video reference (required for that source). */
+  mediaRef?: string;
   categoryId?: string | null;
   conditionId?: string | null;
   description: string;
@@ -30,13 +37,32 @@ export interface NewCaseValues {
   fileNow?: boolean;
 }
 
+const TEXT = {
+  priority: { zh: '优先级', en: 'Priority' },
+  priorityHint: {
+    zh: '默认随来源（媒体曝光、上级交办为紧急，热线、领导交办为优先），可改',
+    en: 'Follows the source by default (media and upper level urgent, hotline and leader high)',
+  },
+  mediaRef: { zh: '媒体链接/视频编号', en: 'Media link / video reference' },
+  mediaRefPlaceholder: {
+    zh: '报道链接（http…）或视频、节目编号',
+    en: 'Article link (http…) or video / programme reference',
+  },
+  caller: { zh: '来电人（选填）', en: 'Caller (optional)' },
+  callerPhone: { zh: '来电号码（选填）', en: 'Caller number (optional)' },
+} as const;
+
 /** Same rule as the contract (mobile, or landline with area code). */
 const PHONE = /^1[3-9][0-9]{9}$|^0[0-9]{2,3}-?[0-9]{7,8}$/;
 
-/** 问题: source, class and filing condition (with its time limit and closing condition), description. */
+/**
+ * 问题: source (its priority follows until the user picks one; 媒体曝光 asks for the link), class and
+ * filing condition (with its time limit and closing condition), description.
+ */
 export function ProblemFields() {
   const { t, l } = useI18n();
   const form = Form.useFormInstance<NewCaseValues>();
+  const source = Form.useWatch('source', form);
   const categoryId = Form.useWatch('categoryId', form);
   const conditionId = Form.useWatch('conditionId', form);
   const tree = useFileableCategories();
@@ -46,8 +72,30 @@ export function ProblemFields() {
   return (
     <>
       <Form.Item name="source" label={t('cases.source')} rules={[required(t('cases.source'))]}>
-        <Select options={CASE_SOURCES.map((s) => ({ value: s, label: l(CASE_SOURCE_LABELS[s]) }))} />
+        <Select
+          options={CASE_SOURCES.map((s) => ({ value: s, label: l(CASE_SOURCE_LABELS[s]) }))}
+          onChange={(s: CaseSource) => {
+            if (!form.isFieldTouched('priority')) form.setFieldValue('priority', SOURCE_DEFAULT_PRIORITY[s]);
+          }}
+        />
       </Form.Item>
+      <Form.Item name="priority" label={l(TEXT.priority)} extra={l(TEXT.priorityHint)}>
+        <Select
+          options={CASE_PRIORITIES.map((p) => ({ value: p, label: l(CASE_PRIORITY_LABELS[p]) }))}
+          data-testid="case-priority-select"
+        />
+      </Form.Item>
+      {source === 'media' && (
+        <Form.Item
+          name="mediaRef"
+          label={l(TEXT.mediaRef)}
+          rules={[
+            { required: true, whitespace: true, message: t('common.required', { field: l(TEXT.mediaRef) }) },
+          ]}
+        >
+          <Input maxLength={500} placeholder={l(TEXT.mediaRefPlaceholder)} data-testid="case-media-ref" />
+        </Form.Item>
+      )}
       <Form.Item
         name="categoryId"
         label={t('cases.category')}
@@ -92,9 +140,11 @@ export function ProblemFields() {
   );
 }
 
-/** 地点与上报人: address, 产权, the optional reporter. */
+/** 地点与上报人: address, 产权, the optional reporter (for a hotline call, the caller). */
 export function PlaceFields() {
   const { t, l } = useI18n();
+  const form = Form.useFormInstance<NewCaseValues>();
+  const hotline = Form.useWatch('source', form) === 'hotline';
   return (
     <>
       <Form.Item name="address" label={t('cases.address')}>
@@ -103,12 +153,12 @@ export function PlaceFields() {
       <Form.Item name="owner" label={t('cases.owner')}>
         <Select options={OWNERS.map((o) => ({ value: o, label: l(OWNER_LABELS[o]) }))} />
       </Form.Item>
-      <Form.Item name="reporterName" label={t('cases.new.reporterName')}>
+      <Form.Item name="reporterName" label={hotline ? l(TEXT.caller) : t('cases.new.reporterName')}>
         <Input maxLength={64} autoComplete="off" />
       </Form.Item>
       <Form.Item
         name="reporterPhone"
-        label={t('cases.new.reporterPhone')}
+        label={hotline ? l(TEXT.callerPhone) : t('cases.new.reporterPhone')}
         rules={[{ pattern: PHONE, message: t('cases.new.badPhone') }]}
       >
         <Input maxLength={20} inputMode="tel" autoComplete="off" />

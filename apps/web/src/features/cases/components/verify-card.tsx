@@ -8,6 +8,7 @@ import { useI18n } from '../../../lib/i18n';
 import { useCase } from '../api/get-case';
 import { ActionModal, isDangerAction, useActionLabel } from './action-modal';
 import { LightDot } from './light-dot';
+import { PhotoFlags } from './photo-flags';
 import { StatusTag } from './status-tag';
 
 /** The verdicts a verifier gives here; whichever of them the server allows is shown. */
@@ -37,6 +38,7 @@ function Side({ label, photos }: { label: string; photos: Photo[] }) {
       ) : (
         <div className="cc-verify-empty">{t('cases.noPhotos')}</div>
       )}
+      <PhotoFlags photos={photos} />
       {/* The rest join the preview group so the viewer can page through them. */}
       <div hidden>
         {rest.map((p) => (

@@ -1,0 +1,10 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { CitizenApp } from './app';
+import './citizen.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <CitizenApp />
+  </StrictMode>,
+);
