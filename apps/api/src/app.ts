@@ -125,6 +125,7 @@ export function createServices(deps: Omit<AppDeps, 'logger'>) {
     evidence,
     cases,
     kpis,
+    photos,
   });
   const citizen = createCitizenService({
     db: deps.db,

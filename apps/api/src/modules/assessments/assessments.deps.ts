@@ -2,7 +2,7 @@ import type { Db } from '../../db/client';
 import type { Clock } from '../../platform/clock';
 import type { AuditService } from '../audit/index';
 import type { CampaignsService } from '../campaigns/index';
-import type { CasesService, KpisService } from '../cases/index';
+import type { CasesService, KpisService, PhotosService } from '../cases/index';
 import type { EvidenceService } from '../evidence/index';
 import type { StandardsService } from '../standards/index';
 
@@ -16,4 +16,6 @@ export interface AssessmentsDeps {
   evidence: EvidenceService;
   cases: CasesService;
   kpis: KpisService;
+  /** Checkpoint photos (assessors' evidence on the scoring sheet). */
+  photos: PhotosService;
 }

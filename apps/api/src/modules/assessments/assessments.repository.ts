@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
   assessmentRounds,
@@ -307,7 +307,8 @@ export function createAssessmentsRepository(db: Db) {
       const rows = await db
         .select({ id: photos.id })
         .from(photos)
-        .where(and(eq(photos.cityId, cityId), inArray(photos.id, [...ids])));
+        // Checkpoint photos stand alone: a case's photos are not borrowed onto a scoring sheet.
+        .where(and(eq(photos.cityId, cityId), inArray(photos.id, [...ids]), isNull(photos.caseId)));
       return new Set(rows.map((r) => r.id));
     },
 

@@ -120,6 +120,26 @@ export function registerAssessmentsRoutes(app: App, reg: EndpointMeta[], s: Asse
     produces: XLSX,
     handler: async ({ ctx, params }) => downloadResponse(await s.exportRound(ctx, params.id)),
   });
+  for (const [suffix, thumb] of [
+    ['file', false],
+    ['thumb', true],
+  ] as const) {
+    endpoint(app, reg, {
+      method: 'get',
+      path: `/api/rounds/{id}/photos/{photoId}/${suffix}`,
+      access: ROUND_READ,
+      summary: thumb ? '考核点照片缩略图' : '考核点照片原图',
+      tag,
+      params: idParams.extend({ photoId: z.uuid() }),
+      produces: 'image/jpeg',
+      handler: async ({ ctx, params }) => {
+        const f = await s.scorePhoto(ctx, params.id, params.photoId, thumb);
+        return new Response(new Uint8Array(f.data), {
+          headers: { 'content-type': f.contentType, 'cache-control': 'private, max-age=86400' },
+        });
+      },
+    });
+  }
   registerCaseRoutes(app, reg, s);
 }
 

@@ -17,6 +17,7 @@ export function createAssessmentsService(deps: AssessmentsDeps) {
     listRounds: rounds.listRounds,
     createRound: rounds.createRound,
     getRound: rounds.getRound,
+    scorePhoto: rounds.scorePhoto,
     scoreRound: rounds.scoreRound,
     recomputeRound: rounds.recomputeRound,
     closeRound: rounds.closeRound,

@@ -1,5 +1,6 @@
 import type { LostPoint, NodeResult, RoundDetail } from '@chuangcheng/contracts';
 import { and, count, eq } from 'drizzle-orm';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/app';
 import { withDemoCity } from '../../../test/fixtures';
@@ -149,6 +150,52 @@ describe('a round scored by hand', () => {
       expect(r.status).toBe(409);
       expect(r.body.error.code).toBe('ROUND_CLOSED');
     }
+  });
+});
+
+describe('checkpoint photos', () => {
+  const jpeg = (shade: number) =>
+    sharp({ create: { width: 48, height: 32, channels: 3, background: { r: shade, g: 80, b: 40 } } })
+      .jpeg()
+      .toBuffer();
+  const uploadAs = async (session: Session) => {
+    const form = new FormData();
+    form.set('kind', 'other');
+    form.set('file', new File([new Uint8Array(await jpeg(120))], 'p.jpg', { type: 'image/jpeg' }));
+    const r = await t.call('POST', '/api/photos', { body: form, session });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    return r.body.id as string;
+  };
+
+  it('an assessor attaches photos to a checkpoint; readers of the round see them, nothing else is served', async () => {
+    const r = await newRound({ derive: false, name: '暗访记录', kind: 'self' });
+    const id = r.body.id as string;
+    const photo = await uploadAs(inspector);
+    const scored = await score(id, [
+      { nodeId: node('1.1'), score: 1, note: '路口有垃圾', photoIds: [photo] },
+    ]);
+    expect(scored.status, JSON.stringify(scored.body)).toBe(200);
+    const n = scored.body.nodes.find((x: NodeResult) => x.code === '1.1');
+    expect(n.photoIds).toEqual([photo]);
+    // The leader did not upload it but reads the round: the round serves it.
+    const thumb = await t.app.request(`/api/rounds/${id}/photos/${photo}/thumb`, {
+      headers: { cookie: `cc_session=${leader.token}` },
+    });
+    expect(thumb.status).toBe(200);
+    expect(thumb.headers.get('content-type')).toBe('image/jpeg');
+    // A photo that is not on this round's sheet is not served through it.
+    const other = await uploadAs(inspector);
+    const refused = await t.call('GET', `/api/rounds/${id}/photos/${other}/thumb`, { session: leader });
+    expect(refused.status).toBe(404);
+    // A case's photo cannot be borrowed onto a scoring sheet.
+    const casePhoto = await uploadAs(inspector);
+    const made = await t.call('POST', '/api/cases', {
+      session: inspector,
+      body: { source: 'inspector', categoryId, description: '占道经营', ...point, photoIds: [casePhoto] },
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const borrowed = await score(id, [{ nodeId: node('1.2'), score: 1, photoIds: [casePhoto] }]);
+    expect(borrowed.body.error.code).toBe('PHOTO_NOT_FOUND');
   });
 });
 

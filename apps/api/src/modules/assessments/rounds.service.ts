@@ -160,6 +160,18 @@ export function createRoundsService(deps: AssessmentsDeps) {
       return computed(stored, campaign);
     },
 
+    /** A photo an assessor attached to a checkpoint of this round, for whoever may read the round. */
+    async scorePhoto(ctx: Ctx, id: string, photoId: string, thumb: boolean) {
+      const { round } = await core.roundMetaFor(ctx, ROUND_READ, id);
+      const scores = await repo.scores(round.cityId, round.id);
+      if (!scores.some((sc) => sc.photoIds.includes(photoId))) throw new AppError('PHOTO_NOT_FOUND');
+      const p = await deps.photos.row(photoId);
+      return {
+        data: await deps.photos.read(thumb ? p.thumbKey : p.storageKey),
+        contentType: thumb ? 'image/jpeg' : p.contentType,
+      };
+    },
+
     async getRound(ctx: Ctx, id: string): Promise<RoundDetail> {
       const { round, campaign } = await core.roundFor(ctx, ROUND_READ, id);
       return detail(round, campaign);

@@ -15,6 +15,7 @@ export interface Draft {
   value?: number | null;
   passed?: boolean | null;
   note?: string;
+  photoIds?: string[];
 }
 
 const present = <T>(v: T | null | undefined): v is T => v !== null && v !== undefined;
@@ -56,6 +57,9 @@ export function entryOf(node: NodeResult, draft: Draft): ScoreInput {
   }
   const note = 'note' in draft ? draft.note : (node.note ?? undefined);
   if (note?.trim()) entry.note = note.trim();
+  // The server replaces the entry: the saved photos travel with any other change.
+  const photoIds = draft.photoIds ?? node.photoIds;
+  if (photoIds.length) entry.photoIds = [...photoIds];
   return entry;
 }
 

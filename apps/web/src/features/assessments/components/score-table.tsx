@@ -12,6 +12,7 @@ import {
 } from 'antd';
 import { useMemo } from 'react';
 import { useIsMobile } from '../../../lib/responsive';
+import { CheckpointPhotos } from './checkpoint-photos';
 import { type Draft, ruleHint, ruleLabel } from './score-sheet';
 import { fmtScore, SourceTag } from './tags';
 
@@ -174,14 +175,23 @@ export function ScoreTable({ round, nodes, standardNodes, drafts, onDraft, readO
       if (!n.leaf) return null;
       const draft = drafts.get(n.nodeId);
       return (
-        <Input
-          size="small"
-          disabled={readOnly}
-          value={draft && 'note' in draft ? draft.note : (n.note ?? '')}
-          maxLength={1000}
-          placeholder="扣分说明、位置…"
-          onChange={(e) => onDraft(n.nodeId, { note: e.target.value })}
-        />
+        <Flex vertical gap={4}>
+          <Input
+            size="small"
+            disabled={readOnly}
+            value={draft && 'note' in draft ? draft.note : (n.note ?? '')}
+            maxLength={1000}
+            placeholder="扣分说明、位置…"
+            onChange={(e) => onDraft(n.nodeId, { note: e.target.value })}
+          />
+          <CheckpointPhotos
+            roundId={round.id}
+            saved={n.photoIds}
+            value={draft?.photoIds ?? n.photoIds}
+            onChange={(ids) => onDraft(n.nodeId, { photoIds: ids })}
+            readOnly={readOnly}
+          />
+        </Flex>
       );
     };
     const inputOf = (n: NodeResult) =>
@@ -243,9 +253,9 @@ export function ScoreTable({ round, nodes, standardNodes, drafts, onDraft, readO
       { title: '得分', key: 'score', width: 80, align: 'right', render: (_, n) => scoreOf(n) },
       { title: '失分', key: 'lost', width: 72, align: 'right', render: (_, n) => lostOf(n) },
       { title: '来源', key: 'source', width: 110, render: (_, n) => sourceOf(n) },
-      { title: '备注', key: 'note', width: 220, render: (_, n) => noteOf(n) },
+      { title: '备注 / 照片', key: 'note', width: 240, render: (_, n) => noteOf(n) },
     ];
-  }, [isMobile, standardNodes, drafts, onDraft, readOnly]);
+  }, [isMobile, standardNodes, drafts, onDraft, readOnly, round.id]);
   return (
     <Table<NodeResult>
       rowKey="nodeId"
