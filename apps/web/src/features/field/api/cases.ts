@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseSummary, Page, TransitionRequest } from '@chuangcheng/contracts';
+import type { CaseDetail, CaseSummary, Duplicates, Page, TransitionRequest } from '@chuangcheng/contracts';
 import {
   infiniteQueryOptions,
   queryOptions,
@@ -95,5 +95,30 @@ export function useTransition() {
         predicate: (q) => q.queryKey[1] !== 'detail',
       });
     },
+  });
+}
+
+/**
+ * Open cases of the same class near the point (GET /api/cases/duplicates): shown while reporting so
+ * the worker can see the problem is already filed. Quiet when offline (the report still goes out).
+ */
+export function useNearbyDuplicates(
+  categoryId: string | undefined,
+  point: { lng: number; lat: number } | null,
+) {
+  return useQuery({
+    queryKey: ['cases', 'duplicates', categoryId, point?.lng, point?.lat],
+    enabled: Boolean(categoryId && point) && navigator.onLine,
+    retry: false,
+    staleTime: 30_000,
+    queryFn: ({ signal }) =>
+      api.get<Duplicates>(
+        `/api/cases/duplicates?${new URLSearchParams({
+          categoryId: categoryId ?? '',
+          lng: String(point?.lng ?? 0),
+          lat: String(point?.lat ?? 0),
+        })}`,
+        { signal },
+      ),
   });
 }

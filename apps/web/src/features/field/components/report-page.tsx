@@ -11,6 +11,7 @@ import type { OutboxEntry, OutboxPhoto } from '../outbox/outbox-types';
 import { useOutbox } from '../outbox/use-outbox';
 import { CategoryPicker } from './category-picker';
 import { LocationField, type ReportLocation } from './location-field';
+import { NearbyDuplicates } from './nearby-duplicates';
 import { OutboxPanel } from './outbox-panel';
 import { type LocalPhoto, PhotoCapture } from './photo-capture';
 import './field.css';
@@ -271,6 +272,7 @@ export default function ReportPage() {
           className="cc-field-gap"
           data-testid="report-address"
         />
+        <NearbyDuplicates categoryId={draft.category?.id} point={draft.location} />
       </section>
 
       <section className={has('after') ? 'cc-field-card cc-field-invalid' : 'cc-field-card'}>
