@@ -3,10 +3,10 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/app';
 import { userSession, withDemoCity } from '../../../test/fixtures';
+import { download, readXlsx, upload, xlsx } from '../../../test/xlsx';
 import { campaigns, campaignTasks, regions, units } from '../../db/schema/index';
 import { cityDay } from '../org/index';
 import { nextMilestone } from './campaigns.presenter';
-import { download, readXlsx, upload, xlsx } from './campaigns.test-helpers';
 import { seedDemoCampaign } from './index';
 
 let t: TestApp;

@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import ExcelJS from 'exceljs';
 import { createTestApp, type Session, type TestApp } from '../../../test/app';
 import { withDemoCity } from '../../../test/fixtures';
+import { readXlsx, xlsx as sheetXlsx } from '../../../test/xlsx';
 import type { EndpointMeta } from '../../http/endpoint';
 import type { AppEnv } from '../../http/env';
 import { errorHandler, validationHook } from '../../http/errors';
@@ -71,33 +71,10 @@ export async function createCatalogTestApp(grids = 60) {
 export type CatalogTestApp = Awaited<ReturnType<typeof createCatalogTestApp>>;
 export type { TestApp };
 
-/** An .xlsx with one sheet: header row, then rows. */
-export async function xlsx(header: string[], rows: (string | number | null)[][], sheet = '问题分类') {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheet);
-  ws.addRow(header);
-  for (const r of rows) ws.addRow(r);
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-}
-
-/** Sheets of an .xlsx as arrays of cell texts. */
-export async function readXlsx(data: Uint8Array) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(data) as unknown as ArrayBuffer);
-  const text = (v: ExcelJS.CellValue) => (v === null || v === undefined ? '' : String(v));
-  return {
-    wb,
-    sheets: wb.worksheets.map((ws) => ws.name),
-    rows(name?: string): string[][] {
-      const ws = name ? wb.getWorksheet(name)! : wb.worksheets[0]!;
-      const out: string[][] = [];
-      ws.eachRow((row) => {
-        out.push((row.values as ExcelJS.CellValue[]).slice(1).map(text));
-      });
-      return out;
-    },
-  };
-}
+/** An .xlsx with one sheet (named like the catalogue's): header row, then rows. */
+export const xlsx = (header: string[], rows: (string | number | null)[][], sheet = '问题分类') =>
+  sheetXlsx(header, rows, sheet);
+export { readXlsx };
 
 export const CATALOG_HEADER = [
   '类型',

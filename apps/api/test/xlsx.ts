@@ -1,5 +1,6 @@
+/** Test helpers for Excel downloads and uploads through the real app. */
 import ExcelJS from 'exceljs';
-import type { Session, TestApp } from '../../../test/app';
+import type { Session, TestApp } from './app';
 
 /** Raw bytes of a download (test/app.ts `call` reads bodies as text). */
 export async function download(t: TestApp, session: Session, path: string) {
