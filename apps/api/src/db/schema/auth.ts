@@ -40,3 +40,56 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
+
+/**
+ * A user's access as rows: user × city × role × scope (region subtree or unit). One row per user today;
+ * a provincial account will hold several. System administrators have none (they manage cities and
+ * accounts and read no case data).
+ */
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id').notNull(),
+    cityId: uuid('city_id').notNull(),
+    role: text('role', { enum: ['office', 'leader', 'unit', 'grid_worker', 'inspector'] }).notNull(),
+    /** The region subtree the membership covers (null = the whole city). */
+    regionId: uuid('region_id'),
+    /** The unit the user acts for (unit users). */
+    unitId: uuid('unit_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('memberships_user_city_uq').on(t.userId, t.cityId),
+    index('memberships_city_idx').on(t.cityId, t.role),
+  ],
+);
+
+/**
+ * Access denials (401/403 on authenticated routes) as security events (等保三级): at most one row per
+ * subject (user or IP) × route × minute, with a count.
+ */
+export const securityEvents = pgTable(
+  'security_events',
+  {
+    id: uuid('id').primaryKey(),
+    /** The minute the row covers (truncated). */
+    minute: timestamp('minute', { withTimezone: true }).notNull(),
+    /** 'user:<id>' or 'ip:<address>'. */
+    subject: text('subject').notNull(),
+    userId: uuid('user_id'),
+    cityId: uuid('city_id'),
+    ip: text('ip'),
+    method: text('method').notNull(),
+    route: text('route').notNull(),
+    status: integer('status').notNull(),
+    code: text('code').notNull(),
+    count: integer('count').notNull().default(1),
+    firstAt: timestamp('first_at', { withTimezone: true }).notNull(),
+    lastAt: timestamp('last_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('security_events_bucket_uq').on(t.subject, t.method, t.route, t.minute),
+    index('security_events_city_idx').on(t.cityId, t.minute),
+  ],
+);

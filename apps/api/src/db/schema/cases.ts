@@ -71,8 +71,9 @@ export const cases = pgTable(
     limitUnit: text('limit_unit'),
     description: text('description').notNull(),
     address: text('address'),
-    lng: doublePrecision('lng').notNull(),
-    lat: doublePrecision('lat').notNull(),
+    /** Null while a report that came with an address only waits for the office to place it. */
+    lng: doublePrecision('lng'),
+    lat: doublePrecision('lat'),
     owner: text('owner').notNull().default('public'),
     gridId: uuid('grid_id'),
     gridCode: text('grid_code'),

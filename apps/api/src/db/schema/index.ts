@@ -5,3 +5,4 @@ export * from './catalog';
 export * from './org';
 export * from './public';
 export * from './standards';
+export * from './jobs';
