@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export interface DataDirLock {
@@ -19,6 +21,62 @@ export class DataDirLockedError extends Error {
   }
 }
 
+/**
+ * Who holds the lock. A PID alone is not an identity: after a crash the restarted server may get the
+ * same PID (PID 1 in a container), or an unrelated process may have taken it. The holder is the
+ * process with this PID *and* this start time (clock ticks since boot, /proc/<pid>/stat field 22) on
+ * this boot (/proc/sys/kernel/random/boot_id); where /proc is missing both are null and the PID and a
+ * live-process check decide, conservatively.
+ */
+interface LockRecord {
+  pid: number;
+  bootId: string | null;
+  startTime: string | null;
+  host: string;
+  /** Tells two acquisitions by one process apart (release removes only its own file). */
+  nonce: string;
+}
+
+/** Lock files this process holds: a second acquisition in the same process is refused, not taken over. */
+const held = new Set<string>();
+
+function readProc(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function bootId(): string | null {
+  return readProc('/proc/sys/kernel/random/boot_id')?.trim() || null;
+}
+
+/** Field 22 of /proc/<pid>/stat; the command name (field 2) may hold spaces and parentheses. */
+export function processStartTime(pid: number): string | null {
+  const stat = readProc(`/proc/${pid}/stat`);
+  if (!stat) return null;
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return fields[22 - 3] ?? null;
+}
+
+/**
+ * Whether the process could be a chuangcheng server (node, tsx or the chuangcheng command). Unknown
+ * (no /proc, no permission) counts as yes: a live lock is never taken over on a guess.
+ */
+function looksLikeChuangcheng(pid: number): boolean {
+  const raw = readProc(`/proc/${pid}/cmdline`);
+  if (raw === null) return true;
+  const argv = raw.split('\0').filter(Boolean);
+  if (argv.length === 0) return true; // a zombie or a kernel thread: not a server, but do not guess
+  const exe = path.basename(argv[0] ?? '');
+  return (
+    /node|tsx|chuangcheng/i.test(exe) ||
+    exe === path.basename(process.execPath) ||
+    argv.some((a) => /chuangcheng/i.test(a))
+  );
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -28,34 +86,118 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Exclusive lock: O_EXCL create of `chuangcheng.lock` holding our PID; a stale lock (dead PID) is taken over. */
-export function acquireDataDirLock(dataDir: string): DataDirLock {
-  const file = path.join(dataDir, 'chuangcheng.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
+/** A record written by this version (JSON), or an older lock holding just the PID. */
+function parseRecord(raw: string): Partial<LockRecord> & { pid: number } {
+  try {
+    const r = JSON.parse(raw) as Partial<LockRecord>;
+    if (typeof r === 'object' && r !== null && Number.isInteger(r.pid)) return r as LockRecord;
+  } catch {
+    // not JSON: the older format
+  }
+  return { pid: Number.parseInt(raw, 10) };
+}
+
+/** True when the lock's holder is gone (crashed, killed, rebooted) and the lock may be taken over. */
+function isStale(file: string, r: Partial<LockRecord> & { pid: number }): boolean {
+  if (!Number.isInteger(r.pid) || r.pid <= 0) return true;
+  const boot = bootId();
+  if (r.bootId && boot && r.bootId !== boot) return true; // written before the machine restarted
+  // Our own PID: this process holds it (refuse), or it is a previous life of a restarted server.
+  if (r.pid === process.pid) return !held.has(file);
+  if (!alive(r.pid)) return true;
+  const now = processStartTime(r.pid);
+  if (r.startTime && now && r.startTime !== now) return true; // the PID went to a newer process
+  return !looksLikeChuangcheng(r.pid);
+}
+
+/**
+ * Removes a stale lock without racing another starter that is taking it over at the same moment: the
+ * file is renamed away first and removed only if it is still the stale record that was judged; a
+ * fresh lock moved by mistake is put back.
+ */
+function removeStale(file: string, judged: string): void {
+  const grave = `${file}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    fs.renameSync(file, grave);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw e;
+  }
+  const moved = fs.readFileSync(grave, 'utf8');
+  if (moved !== judged) {
     try {
-      const fd = fs.openSync(file, 'wx');
-      fs.writeSync(fd, String(process.pid));
-      fs.closeSync(fd);
+      fs.linkSync(grave, file);
+    } catch {
+      // a third starter locked meanwhile: it holds the lock now
+    }
+  }
+  fs.unlinkSync(grave);
+}
+
+/**
+ * Exclusive lock on a data directory: `chuangcheng.lock` holds the holder's identity (PID, process
+ * start time, boot id). The file appears whole or not at all (written aside, then hard-linked into
+ * place, which fails if it exists). A lock whose holder is gone is taken over; a live holder is
+ * respected.
+ */
+export function acquireDataDirLock(dataDir: string): DataDirLock {
+  const file = path.join(path.resolve(dataDir), 'chuangcheng.lock');
+  const record: LockRecord = {
+    pid: process.pid,
+    bootId: bootId(),
+    startTime: processStartTime(process.pid),
+    host: os.hostname(),
+    nonce: randomBytes(8).toString('hex'),
+  };
+  const content = JSON.stringify(record);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const aside = `${file}.${process.pid}-${record.nonce}`;
+    fs.writeFileSync(aside, content, { mode: 0o644 });
+    let linked = false;
+    try {
+      fs.linkSync(aside, file);
+      linked = true;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS') {
+        // A file system without hard links: an exclusive create, written at once.
+        try {
+          fs.writeFileSync(file, content, { flag: 'wx', mode: 0o644 });
+          linked = true;
+        } catch (e2) {
+          if ((e2 as NodeJS.ErrnoException).code !== 'EEXIST') throw e2;
+        }
+      } else if (code !== 'EEXIST') throw e;
+    } finally {
+      fs.unlinkSync(aside);
+    }
+    if (linked) {
+      held.add(file);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        held.delete(file);
+        process.removeListener('exit', release);
         try {
-          if (fs.readFileSync(file, 'utf8') === String(process.pid)) fs.unlinkSync(file);
+          if (fs.readFileSync(file, 'utf8') === content) fs.unlinkSync(file);
         } catch {
           // already gone
         }
       };
       process.once('exit', release);
       return { file, release };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const pid = Number.parseInt(fs.readFileSync(file, 'utf8'), 10);
-      if (Number.isFinite(pid) && pid !== process.pid && alive(pid))
-        throw new DataDirLockedError(dataDir, pid);
-      if (pid === process.pid) throw new DataDirLockedError(dataDir, pid);
-      fs.unlinkSync(file); // stale: its process is gone
     }
+    let raw: string;
+    try {
+      raw = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue; // released meanwhile
+      throw e;
+    }
+    const holder = parseRecord(raw);
+    if (!isStale(file, holder)) throw new DataDirLockedError(dataDir, holder.pid);
+    removeStale(file, raw);
   }
   throw new Error(`could not lock ${file}`);
 }
