@@ -9,6 +9,7 @@ import { hasAnyCity } from './modules/org/index';
 import { systemCtx } from './platform/actor';
 import { systemClock } from './platform/clock';
 import type { Logger } from './platform/logger';
+import { loadSecret } from './platform/secret-box';
 
 export interface StartedServer {
   url: string;
@@ -18,6 +19,8 @@ export interface StartedServer {
 /** Opens the database, migrates, creates admin and the demo city on first start, and listens. */
 export async function startServer(config: Config, logger: Logger): Promise<StartedServer> {
   const t0 = performance.now();
+  // An empty or short key refuses the start before the database is touched (see platform/secret-box).
+  loadSecret(config.secret, config.dataDir);
   const database: Database = await openDatabase(config);
   try {
     await database.migrate();
