@@ -9,6 +9,8 @@
  *     [--open-pg N] [--open-pglite N] [--grids 2000] [--gap-min 60] [--now 2026-11-24T03:00:00Z]
  *     [--pg-url postgres://postgres@127.0.0.1:5432/postgres] [--quick]
  * Environment: BENCH_QUICK=1 (small sizes, < 2 min), BENCH_CASES_PG, BENCH_CASES_PGLITE, BENCH_PG_URL.
+ * Smoke mode (--smoke or BENCH_SMOKE=1): PGlite only unless --db/BENCH_DB says otherwise, a 50-grid city,
+ * 500 cases, 300 open, one round of each phase — every code path, timings meaningless.
  */
 import { parseArgs } from 'node:util';
 import { type BenchDb, openBenchPglite, openBenchPostgres, setupCity } from './lib/bench-db';
@@ -17,6 +19,7 @@ import { loadCaseGenRefs } from './lib/case-generator';
 import { type IntakeResult, runIntake } from './lib/intake-phase';
 import { pickTargets, type QueryResult, queryCases, runQueries } from './lib/query-phase';
 import { fmt, machineInfoMarkdown, markdownTable } from './lib/report';
+import { isSmoke, SMOKE_OPTION, writeFigures } from './lib/smoke';
 import { type SweepOutcome, type SweepRow, sweepHistory, sweepOpen } from './lib/sweep-phase';
 
 const INTAKE_TARGET = 0.5;
@@ -35,10 +38,12 @@ const { values } = parseArgs({
     'pg-url': { type: 'string' },
     seed: { type: 'string' },
     quick: { type: 'boolean' },
+    ...SMOKE_OPTION,
   },
 });
 const env = process.env;
-const quick = values.quick === true || env.BENCH_QUICK === '1';
+const smoke = isSmoke(values.smoke);
+const quick = !smoke && (values.quick === true || env.BENCH_QUICK === '1');
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
@@ -47,27 +52,38 @@ function positiveInt(name: string, raw: string | undefined, fallback: number): n
   return n;
 }
 
-const casesPg = positiveInt('cases-pg', values['cases-pg'] ?? env.BENCH_CASES_PG, quick ? 50_000 : 1_000_000);
+const casesPg = positiveInt(
+  'cases-pg',
+  values['cases-pg'] ?? env.BENCH_CASES_PG,
+  smoke ? 500 : quick ? 50_000 : 1_000_000,
+);
 const casesPglite = positiveInt(
   'cases-pglite',
   values['cases-pglite'] ?? env.BENCH_CASES_PGLITE,
-  quick ? 10_000 : 100_000,
+  smoke ? 500 : quick ? 10_000 : 100_000,
 );
 const cfg = {
-  dbs: (values.db ?? env.BENCH_DB ?? 'pglite,postgres').split(',').map((s) => s.trim()),
-  grids: positiveInt('grids', values.grids, 2000),
+  dbs: (values.db ?? env.BENCH_DB ?? (smoke ? 'pglite' : 'pglite,postgres')).split(',').map((s) => s.trim()),
+  grids: positiveInt('grids', values.grids, smoke ? 50 : 2000),
   gapMin: positiveInt('gap-min', values['gap-min'], 60),
   now: new Date(values.now ?? '2026-11-24T03:00:00Z'),
   pgUrl: values['pg-url'] ?? env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   seed: positiveInt('seed', values.seed, 20261123),
-  intake: quick ? { rounds: 3, perRound: 20 } : { rounds: 5, perRound: 40 },
-  queryRounds: quick ? 5 : 7,
-  sweepRounds: 3,
+  intake: smoke
+    ? { rounds: 1, perRound: 3, warm: 2 }
+    : quick
+      ? { rounds: 3, perRound: 20 }
+      : { rounds: 5, perRound: 40 },
+  queryRounds: smoke ? 1 : quick ? 5 : 7,
+  sweepRounds: smoke ? 1 : 3,
 };
 if (Number.isNaN(cfg.now.getTime())) throw new Error(`--now is not a date: ${values.now}`);
 const sizes = {
-  pglite: { cases: casesPglite, open: positiveInt('open-pglite', values['open-pglite'], casesPglite) },
-  postgres: { cases: casesPg, open: positiveInt('open-pg', values['open-pg'], casesPg) },
+  pglite: {
+    cases: casesPglite,
+    open: positiveInt('open-pglite', values['open-pglite'], smoke ? 300 : casesPglite),
+  },
+  postgres: { cases: casesPg, open: positiveInt('open-pg', values['open-pg'], smoke ? 300 : casesPg) },
 };
 
 interface DbReport {
@@ -269,12 +285,30 @@ for (const kind of cfg.dbs) {
   reports.push(await runOne(kind));
 }
 const argv = process.argv.slice(2).join(' ');
-console.log(`## Closed loop at scale${quick ? ' (quick mode)' : ''}\n`);
 console.log(
-  `Command: \`node --import tsx bench/cases.bench.ts${argv ? ` ${argv}` : ''}\`${quick ? ' with BENCH_QUICK=1' : ''}; "now" = ${cfg.now.toISOString()} (a Tuesday, 11:00 Asia/Shanghai); total ${fmt((performance.now() - started) / 1000)} s.\n`,
+  `## Closed loop at scale${smoke ? ' (smoke mode: tiny data, timings meaningless)' : quick ? ' (quick mode)' : ''}\n`,
+);
+console.log(
+  `Command: \`node --import tsx bench/cases.bench.ts${argv ? ` ${argv}` : ''}\`${quick ? ' with BENCH_QUICK=1' : ''}${smoke ? ' in smoke mode' : ''}; "now" = ${cfg.now.toISOString()} (a Tuesday, 11:00 Asia/Shanghai); total ${fmt((performance.now() - started) / 1000)} s.\n`,
 );
 console.log(machineInfoMarkdown());
 for (const r of reports) console.log(`\n${report(r)}`);
+writeFigures({
+  bench: 'cases',
+  smoke,
+  ratios: Object.fromEntries(
+    reports.flatMap((r) => [
+      [`${r.kind}: intake, inspector report ÷ raw INSERT`, r.intake.inspector.ratio],
+      [`${r.kind}: intake, office fileNow ÷ raw INSERT`, r.intake.office.ratio],
+      ...r.queries.map((q) => [`${r.kind}: ${q.name} ÷ raw SQL`, q.ratio]),
+      ...r.sweep.rows.map((w) => [`${r.kind}: sweep, ${w.name} ÷ full scan`, w.ms / r.sweep.scanMs]),
+      [
+        `${r.kind}: sweep over the year, ${r.historySweep.row.name} ÷ full scan`,
+        r.historySweep.row.ms / r.historySweep.scanMs,
+      ],
+    ]),
+  ),
+});
 
 const mismatch = reports.some((r) => r.queries.some((q) => q.answer.startsWith('MISMATCH')));
 if (mismatch) process.exitCode = 1;

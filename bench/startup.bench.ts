@@ -4,6 +4,7 @@
  * on a new directory (initdb) and reopening it — the floor any embedded-database start pays.
  *
  *   node --import tsx bench/startup.bench.ts [--grids 2000] [--rounds 2]
+ *     [--smoke] (or BENCH_SMOKE=1: a 50-grid demo city (the smallest the server takes), one round)
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,12 +13,16 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { fmt, machineInfoMarkdown, markdownTable, median } from './lib/report';
+import { isSmoke, SMOKE_OPTION, writeFigures } from './lib/smoke';
 
 const { values } = parseArgs({
-  options: { grids: { type: 'string', default: '2000' }, rounds: { type: 'string', default: '2' } },
+  options: { grids: { type: 'string' }, rounds: { type: 'string' }, ...SMOKE_OPTION },
 });
-const grids = Number(values.grids);
-const rounds = Number(values.rounds);
+const smoke = isSmoke(values.smoke);
+const grids = Number(values.grids ?? (smoke ? 50 : 2000));
+const rounds = Number(values.rounds ?? (smoke ? 1 : 2));
+if (!Number.isInteger(grids) || grids <= 0 || !Number.isInteger(rounds) || rounds <= 0)
+  throw new Error(`--grids and --rounds must be positive integers, got ${values.grids} and ${values.rounds}`);
 const root = path.resolve(import.meta.dirname, '..');
 
 /** Starts the real server as a child process and resolves with ms until its "ready" line. */
@@ -90,7 +95,9 @@ for (let i = 0; i < rounds; i++) {
 }
 
 const m = (k: keyof (typeof rows)[number]) => median(rows.map((r) => r[k]));
-console.log(`## Start-up time (${fmt(grids)} demo grids, median of ${rounds} rounds)\n`);
+console.log(
+  `## Start-up time (${fmt(grids)} demo grids, median of ${rounds} rounds)${smoke ? ' — smoke mode: tiny data, timings meaningless' : ''}\n`,
+);
 console.log(
   markdownTable(
     ['measure', 'ms', 'baseline (bare PGlite, same run)', 'ratio'],
@@ -111,3 +118,11 @@ console.log(
   ),
 );
 console.log(`\n${machineInfoMarkdown()}`);
+writeFigures({
+  bench: 'startup',
+  smoke,
+  ratios: {
+    'first start ÷ bare PGlite initdb': m('first') / m('initdb'),
+    'restart ÷ bare PGlite reopen': m('restart') / m('reopen'),
+  },
+});

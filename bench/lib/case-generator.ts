@@ -10,7 +10,7 @@
  * synthetic events) are therefore consistent with the status, as the workflow would have left them.
  * Locations, routes and category snapshots come from the city's real grids, regions and catalogue.
  */
-import type { StageLimits } from '@chuangcheng/contracts';
+import { SOURCE_DEFAULT_PRIORITY, type StageLimits } from '@chuangcheng/contracts';
 import {
   type CaseClock,
   type CaseCounters,
@@ -413,6 +413,7 @@ export function createCaseGenerator(refs: CaseGenRefs, opts: CaseGenOptions) {
       reporterUserId: reporter?.id ?? null,
       reporterName: reporter?.name ?? '市民',
       reporterPhone: reporter ? null : '13800138000',
+      priority: SOURCE_DEFAULT_PRIORITY[source],
       idempotencyKey: null,
       verified: reporter !== null,
       rectifierUserId: rectifier,
@@ -505,27 +506,38 @@ function counterColumns(c: CaseCounters): Partial<CaseInsert> {
  * Rows as one multi-row INSERT whose rows travel as a single JSON parameter, each row a JSON array in
  * column order (half the bytes of objects with 75 repeated keys; jsonb, so picking element i does not
  * re-parse the row). Far cheaper to build than thousands of bind parameters, and PGlite's per-statement
- * cost is paid once per batch. A JSON null becomes SQL NULL in jsonb columns too.
+ * cost is paid once per batch. A JSON null becomes SQL NULL in jsonb columns too. Only the columns the
+ * rows set are listed, so a column the generator does not know takes its database default (as an
+ * INSERT through drizzle would) instead of an explicit NULL.
  */
 export function jsonInsert<T extends PgTable>(
   table: T,
 ): (raw: RawSql, rows: T['$inferInsert'][]) => Promise<void> {
-  const columns = Object.entries(getTableColumns(table)).map(([key, c]) => ({
+  const all = Object.entries(getTableColumns(table)).map(([key, c]) => ({
     key,
     name: c.name,
     type: c.getSQLType(),
   }));
-  const list = columns.map((c) => `"${c.name}"`).join(', ');
-  const exprs = columns
-    .map((c, i) => (c.type === 'jsonb' ? `nullif(r->${i}, 'null'::jsonb)` : `(r->>${i})::${c.type}`))
-    .join(', ');
-  const text = `insert into "${getTableName(table)}" (${list}) select ${exprs} from jsonb_array_elements($1::jsonb) r`;
+  const statements = new Map<string, string>();
+  const statement = (columns: typeof all) => {
+    const signature = columns.map((c) => c.key).join(',');
+    let text = statements.get(signature);
+    if (!text) {
+      const list = columns.map((c) => `"${c.name}"`).join(', ');
+      const exprs = columns
+        .map((c, i) => (c.type === 'jsonb' ? `nullif(r->${i}, 'null'::jsonb)` : `(r->>${i})::${c.type}`))
+        .join(', ');
+      text = `insert into "${getTableName(table)}" (${list}) select ${exprs} from jsonb_array_elements($1::jsonb) r`;
+      statements.set(signature, text);
+    }
+    return text;
+  };
   return async (raw, rows) => {
     if (rows.length === 0) return;
-    const json = JSON.stringify(
-      rows.map((r) => columns.map((c) => (r as Record<string, unknown>)[c.key] ?? null)),
-    );
-    await raw.query(text, [json]);
+    const records = rows as Record<string, unknown>[];
+    const columns = all.filter((c) => records.some((r) => r[c.key] !== undefined));
+    const json = JSON.stringify(records.map((r) => columns.map((c) => r[c.key] ?? null)));
+    await raw.query(statement(columns), [json]);
   };
 }
 

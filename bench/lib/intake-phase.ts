@@ -23,6 +23,8 @@ export interface IntakeOptions {
   rounds: number;
   perRound: number;
   seed: number;
+  /** Warm-up calls of each contender before the rounds (default: half a round, at least 10). */
+  warm?: number;
 }
 
 export interface IntakeResult {
@@ -128,7 +130,7 @@ async function timed(n: number, fn: (i: number) => Promise<unknown>): Promise<nu
 }
 
 export async function runIntake(b: BenchDb, city: BenchCity, o: IntakeOptions): Promise<IntakeResult> {
-  const warm = Math.max(10, Math.ceil(o.perRound / 2));
+  const warm = o.warm ?? Math.max(10, Math.ceil(o.perRound / 2));
   const total = (o.rounds * o.perRound + warm) * 2 + 40;
   const inputs = await bodies(b, city, total, o.seed);
   let next = 0;
