@@ -7,7 +7,7 @@ import type {
 } from '@chuangcheng/contracts';
 import { periodsBetween } from '@chuangcheng/domain';
 import type { z } from 'zod';
-import { requireCity, requireRole } from '../../platform/access';
+import { requireRole } from '../../platform/access';
 import type { Ctx } from '../../platform/actor';
 import { AppError, fieldError } from '../../platform/app-error';
 import { newId } from '../../platform/ids';
@@ -161,24 +161,22 @@ export function createEvidenceFilesService(deps: EvidenceDeps) {
       requireRole(ctx.actor, EVIDENCE_READ);
       const row = await repo.byId(id);
       if (!row) throw new AppError('EVIDENCE_NOT_FOUND');
-      requireCity(ctx.actor, row.cityId);
+      const scope = await loadScope(repo, ctx.actor, row.campaignId);
       const unit = unitOnly(ctx.actor);
-      if (unit !== undefined) {
-        const scope = await loadScope(repo, ctx.actor, row.campaignId);
-        if (unit === null || !scope.unitsOf(row.nodeId).has(unit)) throw new AppError('FORBIDDEN_SCOPE');
-      }
+      if (unit !== undefined && (unit === null || !scope.unitsOf(row.nodeId).has(unit)))
+        throw new AppError('FORBIDDEN_SCOPE');
       const data = await deps.files.get(row.storageKey).catch(() => {
         throw new AppError('EVIDENCE_NOT_FOUND', { id }, '台账文件已丢失（存储中找不到），请重新上传');
       });
       return { data, fileName: row.fileName, mime: row.mime };
     },
 
-    /** Removes a file from the archive (office/admin, or a user of the uploader's unit). */
+    /** Removes a file from a campaign the actor may open (office/admin, or a user of the uploader's unit). */
     async deleteEvidence(ctx: Ctx, id: string): Promise<void> {
       requireRole(ctx.actor, EVIDENCE_WRITE);
       const row = await repo.byId(id);
       if (!row) throw new AppError('EVIDENCE_NOT_FOUND');
-      requireCity(ctx.actor, row.cityId);
+      await loadScope(repo, ctx.actor, row.campaignId);
       if (ctx.actor.role === 'unit') {
         const uploaderUnit = row.uploadedBy ? await repo.userUnit(row.uploadedBy) : null;
         if (!ctx.actor.unitId || uploaderUnit !== ctx.actor.unitId)

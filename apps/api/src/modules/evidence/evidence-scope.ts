@@ -1,7 +1,7 @@
 import { orderTree, type PeriodicityKind } from '@chuangcheng/domain';
-import { requireCity } from '../../platform/access';
 import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/app-error';
+import { assertCampaignScope } from '../campaigns/index';
 import type { CampaignRow, EvidenceRepository, NodeRow, TaskRow } from './evidence.repository';
 
 export type IndicatorNode = NodeRow & { depth: number; leaf: boolean };
@@ -77,7 +77,12 @@ export function buildScope(campaign: CampaignRow, rows: NodeRow[], tasks: TaskRo
   };
 }
 
-/** Loads the campaign (404 when absent, 403 outside the actor's city) with its tree and tasks. */
+/**
+ * Loads the campaign with its tree and tasks, answering as the campaign itself does: 404 when absent,
+ * 403 FORBIDDEN_SCOPE outside the actor's city or region subtree (a district office opens only the
+ * archives of campaigns it may open). Every evidence use case — files, slots, completeness, the
+ * 迎检资料包 — passes through here.
+ */
 export async function loadScope(
   repo: EvidenceRepository,
   actor: Actor,
@@ -85,7 +90,7 @@ export async function loadScope(
 ): Promise<CampaignScope> {
   const campaign = await repo.campaign(campaignId);
   if (!campaign) throw new AppError('CAMPAIGN_NOT_FOUND');
-  requireCity(actor, campaign.cityId);
+  assertCampaignScope(actor, campaign);
   return scopeOf(repo, campaign);
 }
 

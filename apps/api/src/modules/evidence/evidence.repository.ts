@@ -5,6 +5,7 @@ import {
   campaignTasks,
   evidenceFiles,
   indicatorLinks,
+  regions,
   standardNodes,
   units,
   users,
@@ -12,7 +13,8 @@ import {
 
 export type EvidenceRow = typeof evidenceFiles.$inferSelect;
 export type EvidenceInsert = typeof evidenceFiles.$inferInsert;
-export type CampaignRow = typeof campaigns.$inferSelect;
+/** A campaign with the path of its region (the campaign's scope: who may open it may open its archive). */
+export type CampaignRow = typeof campaigns.$inferSelect & { regionPath: string | null };
 export type NodeRow = typeof standardNodes.$inferSelect;
 export type TaskRow = typeof campaignTasks.$inferSelect;
 
@@ -38,8 +40,12 @@ const flatten = (r: { file: EvidenceRow; nodeCode: string | null; uploaderName: 
 export function createEvidenceRepository(db: Db) {
   return {
     async campaign(id: string): Promise<CampaignRow | undefined> {
-      const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id));
-      return row;
+      const [row] = await db
+        .select({ campaign: campaigns, regionPath: regions.path })
+        .from(campaigns)
+        .leftJoin(regions, eq(regions.id, campaigns.regionId))
+        .where(eq(campaigns.id, id));
+      return row ? { ...row.campaign, regionPath: row.regionPath } : undefined;
     },
 
     /** Every node of a standard (any order; callers order the tree). */

@@ -54,12 +54,15 @@ export interface SeededCampaign {
  *   1 市容环境卫生 ─ 1.1 环境卫生管理 (monthly, lead A)
  *                  └ 1.3 公厕 (lead B, co C) ─ 1.3.1 公厕管理制度 (once) ─ 1.3.2 公厕保洁 (quarterly)
  *   2 病媒生物防制 ─ 2.1 病媒密度 (yearly, no task: 未分解)
+ * The campaign covers the whole city unless a region (e.g. a district) is given.
  */
 export async function seedCampaign(
   t: TestApp,
   cityId: string,
   units: { a: string; b: string; c: string },
   name = '2026年国家卫生城市复审',
+  /** The campaign's region (default: the whole city). */
+  regionId = cityId,
 ): Promise<SeededCampaign> {
   const standardId = newId();
   const code = `GWS${standardId.slice(-6)}`;
@@ -103,7 +106,7 @@ export async function seedCampaign(
   await t.db.insert(campaigns).values({
     id: campaignId,
     cityId,
-    regionId: cityId,
+    regionId,
     standardId,
     name,
     type: 'sanitary',
