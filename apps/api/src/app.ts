@@ -53,6 +53,7 @@ import { type FileStore, localFileStore } from './platform/file-store';
 import type { Logger } from './platform/logger';
 import { createRateLimiter } from './platform/rate-limit';
 import { createSecretBox, loadSecret } from './platform/secret-box';
+import { configureImports } from './platform/xlsx';
 
 z.config(z.locales.zhCN());
 
@@ -76,6 +77,7 @@ export function createServices(deps: Omit<AppDeps, 'logger'>) {
     gridCodeRule: deps.config.gridCodeRule,
   });
   const { config } = deps;
+  configureImports(config.imports); // process-wide, like the import queue it bounds
   const catalog = createCatalogService({ db: deps.db, clock: deps.clock, audit, org });
   const adapters: NotifyAdapter[] = [];
   if (config.notify.webhookUrl) adapters.push(webhookAdapter(config.notify.webhookUrl));

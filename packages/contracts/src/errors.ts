@@ -57,6 +57,21 @@ export const ERRORS = {
     zh: '导入文件有错误，未写入任何数据',
     en: 'The import has errors; nothing was written',
   },
+  IMPORT_TOO_LARGE: {
+    status: 413,
+    zh: '导入文件解压后过大或压缩比异常，已拒绝',
+    en: 'The import file is too large once unzipped, or abnormally compressed',
+  },
+  IMPORT_LIMIT_EXCEEDED: {
+    status: 400,
+    zh: '导入文件超过行数、列数、单元格数或字符串数的上限，请拆分后分批导入',
+    en: 'The import file exceeds the row, column, cell or string limits; split it',
+  },
+  IMPORT_BUSY: {
+    status: 503,
+    zh: '当前导入任务较多，请稍后再试',
+    en: 'Too many imports are waiting; try again later',
+  },
   CATEGORY_NOT_FOUND: { status: 404, zh: '问题类别不存在', en: 'Category not found' },
   CATEGORY_NOT_FILEABLE: {
     status: 400,

@@ -37,6 +37,16 @@ const envSchema = z.object({
   COOKIE_SECURE: bool.default(false),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(100_000).default(1024),
   UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(1024).default(20),
+  /** Excel imports: limits checked before and while parsing (the zip's directory, then the streamed sheet). */
+  IMPORT_MAX_UNZIPPED_MB: z.coerce.number().int().min(1).max(2048).default(100),
+  IMPORT_MAX_ENTRIES: z.coerce.number().int().min(10).max(100_000).default(1000),
+  IMPORT_MAX_RATIO: z.coerce.number().int().min(10).max(10_000).default(200),
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(10_000_000).default(50_000),
+  IMPORT_MAX_COLUMNS: z.coerce.number().int().min(1).max(16_384).default(100),
+  IMPORT_MAX_CELLS: z.coerce.number().int().min(1).max(100_000_000).default(2_000_000),
+  IMPORT_MAX_SHARED_STRINGS: z.coerce.number().int().min(1).max(100_000_000).default(2_000_000),
+  /** Imports waiting for the one parse a process runs at a time; beyond this 503 IMPORT_BUSY. */
+  IMPORT_QUEUE_LENGTH: z.coerce.number().int().min(0).max(1000).default(4),
   CHUANGCHENG_FILES_DIR: z.string().optional(),
   PHOTO_MAX_MB: z.coerce.number().min(1).max(100).default(15),
   PHOTO_MAX_MEGAPIXELS: z.coerce.number().min(1).max(500).default(60),
@@ -77,6 +87,17 @@ export interface Config {
   demo: { load: boolean | undefined; grids: number; password: string };
   session: { idleMinutes: number; maxHours: number; cookieSecure: boolean };
   limits: { bodyBytes: number; uploadBytes: number };
+  /** Excel import limits and the per-process parse queue (platform/xlsx.ts). */
+  imports: {
+    maxUnzippedBytes: number;
+    maxEntries: number;
+    maxRatio: number;
+    maxRows: number;
+    maxColumns: number;
+    maxCells: number;
+    maxSharedStrings: number;
+    queueLength: number;
+  };
   map: { tileUrl: string | null; tileAttribution: string | null };
   filesDir: string;
   photos: { maxBytes: number; maxPixels: number; maxDistanceM: number };
@@ -129,6 +150,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cookieSecure: e.COOKIE_SECURE,
     },
     limits: { bodyBytes: e.BODY_LIMIT_KB * 1024, uploadBytes: e.UPLOAD_LIMIT_MB * 1024 * 1024 },
+    imports: {
+      maxUnzippedBytes: e.IMPORT_MAX_UNZIPPED_MB * 1024 * 1024,
+      maxEntries: e.IMPORT_MAX_ENTRIES,
+      maxRatio: e.IMPORT_MAX_RATIO,
+      maxRows: e.IMPORT_MAX_ROWS,
+      maxColumns: e.IMPORT_MAX_COLUMNS,
+      maxCells: e.IMPORT_MAX_CELLS,
+      maxSharedStrings: e.IMPORT_MAX_SHARED_STRINGS,
+      queueLength: e.IMPORT_QUEUE_LENGTH,
+    },
     map: { tileUrl: e.TILE_URL ?? null, tileAttribution: e.TILE_ATTRIBUTION ?? null },
     filesDir: path.resolve(e.CHUANGCHENG_FILES_DIR ?? path.join(e.CHUANGCHENG_DATA_DIR, 'files')),
     photos: {

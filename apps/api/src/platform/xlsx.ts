@@ -1,6 +1,18 @@
+import { Worker } from 'node:worker_threads';
 import type { RowIssue } from '@chuangcheng/contracts';
 import ExcelJS from 'exceljs';
 import { AppError } from './app-error';
+import {
+  DEFAULT_XLSX_LIMITS,
+  NOTES_SHEET,
+  neutralizeText,
+  type ReadSpec,
+  type SheetData,
+  type XlsxLimits,
+  type XlsxRefusal,
+  XlsxRefused,
+  zipEntries,
+} from './xlsx-read';
 
 /** One column of an import template / export sheet. The header is the contract with the user's file. */
 export interface Column<K extends string = string> {
@@ -45,104 +57,160 @@ export interface SheetRead<K extends string> {
   issues: RowIssue[];
 }
 
-export const NOTES_SHEET = '说明';
 /** Rows covered by the template's drop-downs (a sqref range, so it costs nothing per row). */
 const TEMPLATE_ROWS = 50_001;
-const XLSX_HINT =
-  '请使用下载的模板填写，并保存为 Excel 工作簿（.xlsx）后上传；不支持 .xls、.csv 或 WPS 的 .et 格式';
 
-/** Parses an uploaded workbook; anything that is not an .xlsx becomes a readable 400, never a stack trace. */
-export async function loadWorkbook(data: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    // exceljs types its input as Buffer; a view over the same bytes avoids a copy. The template's
-    // drop-downs would be expanded to one object per cell (100,000+) on load, and imports never read them.
-    await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ArrayBuffer, {
-      ignoreNodes: ['dataValidations', 'conditionalFormatting'],
-    });
-  } catch {
-    throw fileError(`文件不是有效的 Excel 工作簿。${XLSX_HINT}`);
-  }
-  return wb;
+export { NOTES_SHEET };
+
+/** Import limits (config `IMPORT_*`) and the length of the per-process queue of waiting parses. */
+export interface ImportLimits extends XlsxLimits {
+  queueLength: number;
+}
+
+let limits: ImportLimits = { ...DEFAULT_XLSX_LIMITS, queueLength: 4 };
+
+/** Sets this process's import limits (from config, once per process, by createServices). */
+export function configureImports(next: ImportLimits): void {
+  limits = { ...next };
 }
 
 export function fileError(message: string): AppError {
   return new AppError('VALIDATION_FAILED', { fields: [{ field: 'file', message }] }, message);
 }
 
-/** The text a user sees in a cell, whatever exceljs made of it (rich text, hyperlink, formula result, number). */
-export function cellText(v: ExcelJS.CellValue | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v.trim();
-  // Integers up to 15 digits (grid codes typed as numbers) print exactly; String() never uses exponents below 1e21.
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if ('richText' in v)
-    return v.richText
-      .map((r) => r.text)
-      .join('')
-      .trim();
-  if ('hyperlink' in v) return String(v.text ?? '').trim();
-  if ('formula' in v || 'sharedFormula' in v) return cellText((v as { result?: ExcelJS.CellValue }).result);
-  return '';
+function refusalError(r: XlsxRefusal): AppError {
+  if (r.code === 'VALIDATION_FAILED') return fileError(r.message);
+  return new AppError(r.code, { fields: [{ field: 'file', message: r.message }], limit: r.limit }, r.message);
 }
 
-const normalizeHeader = (s: string) => s.replace(/[*＊\s]/g, '');
+// One parse at a time per process; a bounded line of waiting imports, then 503 IMPORT_BUSY.
+let parsing = false;
+const waiting: (() => void)[] = [];
 
-/** Maps header cells to column keys; reports missing required columns once, on row 1. */
-function readHeader<K extends string>(ws: ExcelJS.Worksheet, spec: SheetSpec<K>) {
-  const byHeader = new Map(spec.columns.map((c) => [c.header, c]));
-  const at = new Map<number, K>();
-  const issues: RowIssue[] = [];
-  ws.getRow(1).eachCell((cell, col) => {
-    const c = byHeader.get(normalizeHeader(cellText(cell.value)));
-    if (!c) return; // informational columns of an export (名称 next to 编码) are ignored
-    if ([...at.values()].includes(c.key))
-      issues.push({ row: 1, column: c.header, message: `列「${c.header}」重复` });
-    else at.set(col, c.key);
-  });
-  const present = new Set(at.values());
-  const expected = (c: Column<K>) => c.required || (spec.requireAllColumns && !c.optionalColumn);
-  const missing = new Set(
-    spec.columns.filter((c) => expected(c) && !present.has(c.key)).map((c) => c.header),
-  );
-  for (const c of spec.columns.filter((x) => missing.has(x.header))) {
-    const message = c.required ? `缺少必填列「${c.header}」` : `缺少列「${c.header}」`;
-    issues.push({ row: 1, column: c.header, message });
+/** What the import queue holds now (for tests and diagnostics). */
+export const importQueue = () => ({ parsing, waiting: waiting.length });
+
+async function oneAtATime<T>(fn: () => Promise<T>): Promise<T> {
+  if (parsing) {
+    if (waiting.length >= limits.queueLength)
+      throw new AppError(
+        'IMPORT_BUSY',
+        { queueLength: limits.queueLength, retryAfterSeconds: 30 },
+        `当前已有 ${waiting.length + 1} 个导入在处理或排队（排队上限 ${limits.queueLength} 个），请稍后再试`,
+      );
+    await new Promise<void>((resolve) => waiting.push(resolve));
   }
-  return { at, present, missing, issues };
+  parsing = true;
+  try {
+    return await fn();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else parsing = false;
+  }
 }
 
-/** Reads the data sheet (by name, else the first sheet that is not 说明) into trimmed text cells. */
-export function readSheet<K extends string>(
-  wb: ExcelJS.Workbook,
+// The parse worker: started on the first import, kept for the next ones, restarted if it dies.
+type Reply = { id: number; sheet?: SheetData; refusal?: XlsxRefusal; failure?: string };
+let worker: Promise<Worker> | undefined;
+let nextId = 0;
+const pending = new Map<number, { resolve(r: Reply): void; reject(e: Error): void }>();
+/** Heap of the parse worker: a file that still gets past the limits fails there, not in the server. */
+const WORKER_HEAP_MB = 1024;
+
+function parseWorker(): Promise<Worker> {
+  worker ??= new Promise<Worker>((resolve, reject) => {
+    const w = new Worker(new URL('./xlsx-worker.mjs', import.meta.url), {
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    w.unref();
+    w.on('message', (m: Reply & { ready?: boolean }) => {
+      if (m.ready) return resolve(w);
+      pending.get(m.id)?.resolve(m);
+      pending.delete(m.id);
+    });
+    const dead = (e: Error) => {
+      worker = undefined;
+      reject(e);
+      for (const p of pending.values()) p.reject(e);
+      pending.clear();
+    };
+    w.on('error', dead);
+    w.on('exit', (code) => dead(new Error(`import worker exited (${code})`)));
+  });
+  return worker;
+}
+
+async function parseInWorker(data: Uint8Array, spec: ReadSpec, maxRows: number): Promise<Reply> {
+  const w = await parseWorker();
+  const id = ++nextId;
+  w.ref(); // a CLI import must not exit while its file is being parsed
+  try {
+    return await new Promise<Reply>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      w.postMessage({ id, data, spec, maxRows, limits });
+    });
+  } finally {
+    w.unref();
+  }
+}
+
+/**
+ * Reads the data sheet of an uploaded workbook (by name, else the first sheet that is not 说明) into
+ * trimmed text cells. The zip's directory is checked against the limits at once; the parse runs in the
+ * import worker, one at a time per process, and stops at the first limit crossed. Anything that is not
+ * an .xlsx becomes a readable 400, never a stack trace.
+ */
+export async function readSheet<K extends string>(
+  data: Uint8Array,
   spec: SheetSpec<K>,
   maxRows: number,
-): SheetRead<K> {
-  const ws = wb.getWorksheet(spec.sheet) ?? wb.worksheets.find((w) => w.name !== NOTES_SHEET);
-  if (!ws) throw fileError(`工作簿中没有工作表。${XLSX_HINT}`);
-  const { at, present, missing, issues } = readHeader(ws, spec);
-  const rows: SheetRow<K>[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, n) => {
-    if (n === 1) return;
-    const cells: Partial<Record<K, string>> = {};
-    let filled = false;
-    row.eachCell((cell, col) => {
-      const key = at.get(col);
-      const text = key ? cellText(cell.value) : '';
-      if (key && text !== '') {
-        cells[key] = text;
-        filled = true;
-      }
-    });
-    if (filled) rows.push({ row: n, cells });
-  });
-  if (rows.length > maxRows) {
-    throw fileError(`数据共 ${rows.length} 行，超过单次导入上限 ${maxRows} 行，请拆分为多个文件分批导入`);
+): Promise<SheetRead<K>> {
+  try {
+    zipEntries(data, limits); // refuse a bomb before it waits in the queue
+  } catch (e) {
+    if (e instanceof XlsxRefused) throw refusalError(e.refusal);
+    throw e;
   }
-  if (rows.length === 0 && issues.length === 0)
-    issues.push({ row: 2, column: spec.columns[0]!.header, message: '文件中没有数据行' });
-  return { rows, present, missing, issues };
+  const readSpec: ReadSpec<K> = {
+    sheet: spec.sheet,
+    requireAllColumns: spec.requireAllColumns,
+    columns: spec.columns.map(({ key, header, required, optionalColumn }) => ({
+      key,
+      header,
+      required,
+      optionalColumn,
+    })),
+  };
+  let reply: Reply;
+  try {
+    reply = await oneAtATime(() => parseInWorker(data, readSpec, maxRows));
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    const oom = (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+    if (oom)
+      throw new AppError(
+        'IMPORT_TOO_LARGE',
+        { fields: [{ field: 'file', message: '文件过大，解析时超出内存上限' }] },
+        '文件过大，解析时超出内存上限，请拆分为多个文件分批导入',
+      );
+    throw e;
+  }
+  if (reply.refusal) throw refusalError(reply.refusal);
+  if (!reply.sheet) throw new Error(`import worker failed: ${reply.failure ?? 'no answer'}`);
+  const sheet = reply.sheet as SheetData<K>;
+  return {
+    rows: sheet.rows,
+    present: new Set(sheet.present),
+    missing: new Set(sheet.missing),
+    issues: sheet.issues,
+  };
+}
+
+/** A value as an export writes it: text a spreadsheet would run as a formula is quoted; numbers stay numbers. */
+export function exportCell(v: CellOut): string | number | null {
+  if (v === null || v === undefined) return null;
+  return typeof v === 'string' ? neutralizeText(v) : v;
 }
 
 function styleHeader(ws: ExcelJS.Worksheet, columns: readonly Column[], markRequired: boolean): void {
@@ -197,7 +265,9 @@ export async function buildTemplate<K extends string>(
   styleHeader(ws, spec.columns, true);
   addDropDowns(ws, spec.columns);
   for (const example of Array.isArray(examples) ? examples : [examples]) {
-    const row = ws.addRow(spec.columns.map((c) => (example as Partial<Record<K, CellOut>>)[c.key] ?? null));
+    const row = ws.addRow(
+      spec.columns.map((c) => exportCell((example as Partial<Record<K, CellOut>>)[c.key])),
+    );
     row.font = { italic: true, color: { argb: 'FF808080' } };
   }
   ws.getCell('A2').note = '示例行：导入前请删除或用真实数据覆盖';
@@ -225,7 +295,7 @@ export async function buildSheet<K extends string>(
   wb.creator = '创城 chuangcheng';
   const ws = wb.addWorksheet(spec.sheet);
   styleHeader(ws, spec.columns, false);
-  for (const r of rows) ws.addRow(spec.columns.map((c) => r[c.key] ?? null));
+  for (const r of rows) ws.addRow(spec.columns.map((c) => exportCell(r[c.key])));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: spec.columns.length } };
   return writeWorkbook(wb);
 }

@@ -5,7 +5,7 @@ import type { DownloadFile } from '../../http/download';
 import type { Ctx } from '../../platform/actor';
 import { fieldError, importError } from '../../platform/app-error';
 import { newId } from '../../platform/ids';
-import { loadWorkbook, NOTES_SHEET, readSheet } from '../../platform/xlsx';
+import { exportCell, NOTES_SHEET, readSheet } from '../../platform/xlsx';
 import type { TreeNode } from '../standards/index';
 import type { CampaignsDeps } from './campaigns.deps';
 import { CAMPAIGN_WRITE } from './campaigns.policy';
@@ -106,7 +106,7 @@ export function createTasksService(deps: CampaignsDeps, core: CampaignsCore) {
     ): Promise<{ rows: number }> {
       const c = await core.load(ctx, campaignId, CAMPAIGN_WRITE);
       const { tree, tasks, units } = await context(c.cityId, c.standardId, c.id);
-      const read = readSheet(await loadWorkbook(file.data), TASK_SHEET, MAX_TASK_ROWS);
+      const read = await readSheet(file.data, TASK_SHEET, MAX_TASK_ROWS);
       const issues: RowIssue[] = [...read.issues];
       const byCode = new Map(tree.map((n) => [n.code, n]));
       const unitByName = new Map(units.map((u) => [u.name, u.id]));
@@ -202,7 +202,7 @@ async function taskWorkbook(
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
   for (const n of tree) {
     const t = tasks.get(n.id);
-    const row = ws.addRow({
+    const cells: Record<TaskKey | 'title', string | null> = {
       code: n.code,
       title: `${'　'.repeat(n.depth)}${n.title}`,
       lead: t?.leadUnitId ? (names.get(t.leadUnitId) ?? null) : null,
@@ -214,12 +214,13 @@ async function taskWorkbook(
       leader: t?.leaderName ?? null,
       owner: t?.ownerName ?? null,
       phone: showPhone(viewer, t?.ownerPhone ?? null),
-    });
+    };
+    const row = ws.addRow(Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, exportCell(v)])));
     if (!n.leaf) row.font = { bold: true };
   }
   // Unit names live on a sheet of their own: an inline list is limited to 255 characters.
   const list = wb.addWorksheet(UNITS_SHEET);
-  for (const u of units) list.addRow([u.name]);
+  for (const u of units) list.addRow([exportCell(u.name)]);
   const last = Math.max(units.length, 1);
   const rows = Math.max(tree.length + 1, 2) + 200;
   const v = (ws as unknown as RangeValidations).dataValidations;

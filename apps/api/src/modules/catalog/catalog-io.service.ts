@@ -8,7 +8,7 @@ import { requireRole } from '../../platform/access';
 import type { Ctx } from '../../platform/actor';
 import { importError } from '../../platform/app-error';
 import { newId } from '../../platform/ids';
-import { buildSheet, buildTemplate, loadWorkbook, readSheet } from '../../platform/xlsx';
+import { buildSheet, buildTemplate, readSheet } from '../../platform/xlsx';
 import { CATALOG_EXAMPLES, CATALOG_NOTES, CATALOG_SHEET, type CatalogKey, YES } from './catalog.columns';
 import type { CatalogDeps } from './catalog.deps';
 import { CATALOG_MANAGE_READ, CATALOG_WRITE } from './catalog.policy';
@@ -92,7 +92,7 @@ export function createCatalogIoService(deps: CatalogDeps, categories: Categories
     ): Promise<CatalogImportResult> {
       requireRole(ctx.actor, CATALOG_WRITE);
       const cityId = await categories.cityOf(ctx);
-      const read = readSheet(await loadWorkbook(file.data), CATALOG_SHEET, MAX_CATALOG_ROWS);
+      const read = await readSheet(file.data, CATALOG_SHEET, MAX_CATALOG_ROWS);
       const plan = planCatalogImport(read, await repo.unitsOfCity(cityId));
       if (plan.issues.length) throw importError(plan.issues);
       const result: CatalogImportResult = {

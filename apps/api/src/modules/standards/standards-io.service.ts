@@ -13,7 +13,7 @@ import type { DownloadFile } from '../../http/download';
 import { requireRole } from '../../platform/access';
 import { type Ctx, systemCtx } from '../../platform/actor';
 import { AppError, importError } from '../../platform/app-error';
-import { buildSheet, buildTemplate, type CellOut, loadWorkbook, readSheet } from '../../platform/xlsx';
+import { buildSheet, buildTemplate, type CellOut, readSheet } from '../../platform/xlsx';
 import {
   DIRECTION_LABELS,
   metricLabel,
@@ -161,7 +161,7 @@ export function createStandardsIoService(deps: StandardsDeps, core: StandardsCor
       requireRole(ctx.actor, STANDARD_WRITE);
       const head = parseHead(fields);
       const cityId = await core.cityOf(ctx);
-      const read = readSheet(await loadWorkbook(file.data), STANDARD_SHEET, MAX_STANDARD_ROWS);
+      const read = await readSheet(file.data, STANDARD_SHEET, MAX_STANDARD_ROWS);
       const plan = planStandardImport(read, await core.repo.unitsOfCity(cityId), head.totalPoints);
       if (plan.issues.length) throw importError(plan.issues);
       const nodes: NewNode[] = plan.nodes;

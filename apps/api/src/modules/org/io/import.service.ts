@@ -10,7 +10,7 @@ import { requireRole } from '../../../platform/access';
 import type { Ctx } from '../../../platform/actor';
 import { AppError, importError, isUniqueViolation } from '../../../platform/app-error';
 import type { Clock } from '../../../platform/clock';
-import { loadWorkbook, readSheet } from '../../../platform/xlsx';
+import { readSheet } from '../../../platform/xlsx';
 import type { AuditService } from '../../audit/index';
 import { cityDay } from '../grids.service';
 import { ORG_WRITE } from '../org.policy';
@@ -85,10 +85,9 @@ export function createImportService(deps: ImportDeps) {
   ): Promise<Planned> {
     if (kind === 'grids-geojson')
       return planGeojson(s, parseFeatureCollection(file.data, MAX_IMPORT_ROWS), mapping ?? parseMapping({}));
-    const wb = await loadWorkbook(file.data);
-    if (kind === 'units') return planUnits(s, readSheet(wb, UNIT_SHEET, MAX_IMPORT_ROWS));
-    if (kind === 'people') return planPeople(s, readSheet(wb, PERSON_SHEET, MAX_IMPORT_ROWS));
-    return planGridAttributes(s, readSheet(wb, GRID_SHEET, MAX_IMPORT_ROWS));
+    if (kind === 'units') return planUnits(s, await readSheet(file.data, UNIT_SHEET, MAX_IMPORT_ROWS));
+    if (kind === 'people') return planPeople(s, await readSheet(file.data, PERSON_SHEET, MAX_IMPORT_ROWS));
+    return planGridAttributes(s, await readSheet(file.data, GRID_SHEET, MAX_IMPORT_ROWS));
   }
 
   async function write(
