@@ -85,6 +85,7 @@ user
   .requiredOption('--name <displayName>', '显示名称')
   .addOption(new Option('--role <role>', '角色').choices([...ROLES]).makeOptionMandatory())
   .option('--password <password>', '密码（不给则生成并显示一次）')
+  .option('--city <id>', '所属城市 id（系统管理员以外的账号必须归属城市；给了区划或单位时可省略）')
   .option('--region <id>', '管辖区划 id')
   .option('--unit <id>', '所属单位 id')
   .action(
@@ -93,6 +94,7 @@ user
       name: string;
       role: (typeof ROLES)[number];
       password?: string;
+      city?: string;
       region?: string;
       unit?: string;
     }) =>
@@ -105,6 +107,7 @@ user
           displayName: o.name,
           role: o.role,
           password,
+          cityId: o.city ?? null,
           regionId: o.region ?? null,
           unitId: o.unit ?? null,
         });

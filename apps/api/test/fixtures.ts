@@ -13,18 +13,29 @@ export async function withDemoCity(t: TestApp, grids = 60) {
   return { demo, cityId: demo.cityId, districts };
 }
 
-/** Creates a user of `role` scoped as given, and logs in. */
+/**
+ * Creates a user of `role` scoped as given, and logs in. Without a scope, a staff account belongs to the
+ * whole city — the database's only city unless `cityId` says which.
+ */
 export async function userSession(
   t: TestApp,
   username: string,
   role: Role,
-  scope: { regionId?: string | null; unitId?: string | null } = {},
+  scope: { cityId?: string | null; regionId?: string | null; unitId?: string | null } = {},
 ) {
+  let cityId = scope.cityId ?? null;
+  if (role !== 'admin' && !cityId && !scope.regionId && !scope.unitId) {
+    const cities = await t.db.select({ id: regions.id }).from(regions).where(eq(regions.level, 'city'));
+    if (cities.length !== 1)
+      throw new Error(`userSession(${username}): name the city (${cities.length} cities)`);
+    cityId = cities[0]!.id;
+  }
   await t.services.auth.createUser(systemCtx(), {
     username,
     displayName: username,
     role,
     password: TEST_PASSWORD,
+    cityId,
     regionId: scope.regionId ?? null,
     unitId: scope.unitId ?? null,
   });

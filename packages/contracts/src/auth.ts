@@ -57,7 +57,9 @@ export const userSchema = z.object({
   id: z.uuid(),
   username: z.string(),
   displayName: z.string(),
-  role: roleSchema,
+  role: roleSchema.nullable(),
+  /** The city of the account's membership; null for system administrators. */
+  cityId: z.uuid().nullable(),
   regionId: z.uuid().nullable(),
   unitId: z.uuid().nullable(),
   disabled: z.boolean(),
@@ -72,6 +74,11 @@ export const createUserSchema = z.strictObject({
   displayName: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(128),
   role: roleSchema,
+  /**
+   * The city the account belongs to. Required for every role but 系统管理员 unless a region or unit
+   * (which belong to a city) is given; must agree with them.
+   */
+  cityId: z.uuid().nullable().optional(),
   regionId: z.uuid().nullable().optional(),
   unitId: z.uuid().nullable().optional(),
 });

@@ -12,6 +12,11 @@ export const ERRORS = {
     en: 'Invalid input; check the listed fields',
   },
   MALFORMED_JSON: { status: 400, zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
+  INVALID_CHARACTERS: {
+    status: 400,
+    zh: '输入含有不允许的字符（空字符 \\u0000 或不成对的 Unicode 代理项），请删除后重试',
+    en: 'The input contains characters that are not allowed (NUL or an unpaired Unicode surrogate)',
+  },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '请求体过大', en: 'The request body is too large' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please log in' },
@@ -34,6 +39,26 @@ export const ERRORS = {
   },
   FORBIDDEN_ROLE: { status: 403, zh: '您的角色无权执行此操作', en: 'Your role may not do this' },
   FORBIDDEN_SCOPE: { status: 403, zh: '该数据不在您的管辖范围内', en: 'This record is outside your scope' },
+  ACCOUNT_NO_CITY: {
+    status: 403,
+    zh: '该账号未归属任何城市，不能登录，请联系系统管理员分配城市与角色',
+    en: 'This account belongs to no city; ask the administrator to assign one',
+  },
+  USER_CITY_REQUIRED: {
+    status: 400,
+    zh: '除系统管理员外，账号必须归属一个城市（请选择城市、区划或单位）',
+    en: 'Every account but a system administrator belongs to a city',
+  },
+  USER_SCOPE_MISMATCH: {
+    status: 400,
+    zh: '所选城市、区划与单位不属于同一城市',
+    en: 'The city, region and unit given belong to different cities',
+  },
+  ADMIN_NO_SCOPE: {
+    status: 400,
+    zh: '系统管理员管理城市与账号，不归属城市、区划或单位，也不查看案件数据',
+    en: 'A system administrator has no city, region or unit',
+  },
   NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
   REGION_NOT_FOUND: { status: 404, zh: '行政区划不存在', en: 'Region not found' },
   UNIT_NOT_FOUND: { status: 404, zh: '单位不存在', en: 'Unit not found' },

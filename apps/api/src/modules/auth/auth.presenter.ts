@@ -1,6 +1,7 @@
 import type { Me, User } from '@chuangcheng/contracts';
 import type { Actor } from '../../platform/actor';
-import type { UserRow, UserWithScope } from './auth.repository';
+import { AppError } from '../../platform/app-error';
+import type { UserWithScope } from './auth.repository';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -9,7 +10,7 @@ export function presentMe(u: UserWithScope, csrfToken: string, idleTimeoutMinute
     id: u.id,
     username: u.username,
     displayName: u.displayName,
-    role: u.role,
+    role: roleOf(u),
     cityId: u.cityId,
     regionId: u.regionId,
     regionName: u.regionName,
@@ -21,12 +22,13 @@ export function presentMe(u: UserWithScope, csrfToken: string, idleTimeoutMinute
 }
 
 /** Never the hash, never the failure counter. */
-export function presentUser(u: UserRow): User {
+export function presentUser(u: UserWithScope): User {
   return {
     id: u.id,
     username: u.username,
     displayName: u.displayName,
     role: u.role,
+    cityId: u.cityId,
     regionId: u.regionId,
     unitId: u.unitId,
     disabled: u.disabled,
@@ -36,12 +38,18 @@ export function presentUser(u: UserRow): User {
   };
 }
 
+/** The role an account acts in; an account without a membership acts in none. */
+function roleOf(u: UserWithScope): NonNullable<UserWithScope['role']> {
+  if (u.role === null) throw new AppError('ACCOUNT_NO_CITY');
+  return u.role;
+}
+
 export function actorOf(u: UserWithScope): Actor {
   return {
     id: u.id,
     username: u.username,
     displayName: u.displayName,
-    role: u.role,
+    role: roleOf(u),
     cityId: u.cityId,
     regionId: u.regionId,
     regionPath: u.regionPath,

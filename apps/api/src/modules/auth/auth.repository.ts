@@ -1,13 +1,21 @@
-import { and, asc, count, eq, ilike, lt, or } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, lt, ne, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { regions, sessions, units, users } from '../../db/schema/index';
+import { memberships, regions, sessions, units, users } from '../../db/schema/index';
 import { likePattern } from '../../platform/pagination';
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
+export type MembershipRow = typeof memberships.$inferSelect;
 
-/** A user with the names and path of their scope, as the session and presenter need them. */
-export interface UserWithScope extends UserRow {
+/**
+ * A user with their access: role, city and scope come from the membership row (the source of truth for
+ * access), with the names and path of the scope, as the session and presenter need them. A system
+ * administrator has no membership (role 'admin', no city). A staff account without a membership has no
+ * access at all (`role` null).
+ */
+export interface UserWithScope extends Omit<UserRow, 'role'> {
+  role: UserRow['role'] | null;
+  membershipId: string | null;
   regionPath: string | null;
   regionName: string | null;
   unitName: string | null;
@@ -15,6 +23,7 @@ export interface UserWithScope extends UserRow {
 
 const withScope = {
   user: users,
+  membership: memberships,
   regionPath: regions.path,
   regionName: regions.name,
   unitName: units.name,
@@ -22,11 +31,24 @@ const withScope = {
 
 function flatten(r: {
   user: UserRow;
+  membership: MembershipRow | null;
   regionPath: string | null;
   regionName: string | null;
   unitName: string | null;
-}) {
-  return { ...r.user, regionPath: r.regionPath, regionName: r.regionName, unitName: r.unitName };
+}): UserWithScope {
+  const m = r.membership;
+  const admin = r.user.role === 'admin';
+  return {
+    ...r.user,
+    role: admin ? 'admin' : (m?.role ?? null),
+    cityId: admin ? null : (m?.cityId ?? null),
+    regionId: admin ? null : (m?.regionId ?? null),
+    unitId: admin ? null : (m?.unitId ?? null),
+    membershipId: m?.id ?? null,
+    regionPath: admin ? null : r.regionPath,
+    regionName: admin ? null : r.regionName,
+    unitName: admin ? null : r.unitName,
+  };
 }
 
 export function createAuthRepository(db: Db) {
@@ -34,8 +56,9 @@ export function createAuthRepository(db: Db) {
     db
       .select(withScope)
       .from(users)
-      .leftJoin(regions, eq(regions.id, users.regionId))
-      .leftJoin(units, eq(units.id, users.unitId));
+      .leftJoin(memberships, eq(memberships.userId, users.id))
+      .leftJoin(regions, eq(regions.id, memberships.regionId))
+      .leftJoin(units, eq(units.id, memberships.unitId));
 
   return {
     async userByUsername(username: string): Promise<UserWithScope | undefined> {
@@ -52,24 +75,35 @@ export function createAuthRepository(db: Db) {
     async insertUser(tx: Db, row: typeof users.$inferInsert): Promise<void> {
       await tx.insert(users).values(row);
     },
+    /** Replaces the user's membership in `cityId` (one per user and city). */
+    async upsertMembership(tx: Db, row: typeof memberships.$inferInsert): Promise<void> {
+      await tx
+        .insert(memberships)
+        .values(row)
+        .onConflictDoUpdate({
+          target: [memberships.userId, memberships.cityId],
+          set: { role: row.role, regionId: row.regionId ?? null, unitId: row.unitId ?? null },
+        });
+    },
+    async deleteMemberships(tx: Db, userId: string): Promise<void> {
+      await tx.delete(memberships).where(eq(memberships.userId, userId));
+    },
     async countUsers(): Promise<number> {
       const [r] = await db.select({ n: count() }).from(users);
       return Number(r?.n ?? 0);
     },
     async listUsers(cityId: string | null, q: string | undefined, offset: number, limit: number) {
       const cond = and(
-        cityId ? eq(users.cityId, cityId) : undefined,
+        cityId ? eq(memberships.cityId, cityId) : undefined,
         q ? or(ilike(users.username, likePattern(q)), ilike(users.displayName, likePattern(q))) : undefined,
       );
-      const rows = await db
-        .select()
+      const rows = await scoped().where(cond).orderBy(asc(users.username)).offset(offset).limit(limit);
+      const [t] = await db
+        .select({ n: count() })
         .from(users)
-        .where(cond)
-        .orderBy(asc(users.username))
-        .offset(offset)
-        .limit(limit);
-      const [t] = await db.select({ n: count() }).from(users).where(cond);
-      return { rows, total: Number(t?.n ?? 0) };
+        .leftJoin(memberships, eq(memberships.userId, users.id))
+        .where(cond);
+      return { rows: rows.map(flatten), total: Number(t?.n ?? 0) };
     },
     async insertSession(row: SessionRow): Promise<void> {
       await db.insert(sessions).values(row);
@@ -86,11 +120,23 @@ export function createAuthRepository(db: Db) {
     async deleteSession(id: string): Promise<void> {
       await db.delete(sessions).where(eq(sessions.id, id));
     },
-    async deleteUserSessions(tx: Db, userId: string): Promise<void> {
-      await tx.delete(sessions).where(eq(sessions.userId, userId));
+    async deleteUserSessions(tx: Db, userId: string, exceptSessionId?: string): Promise<void> {
+      await tx
+        .delete(sessions)
+        .where(
+          and(eq(sessions.userId, userId), exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined),
+        );
     },
     async deleteExpiredSessions(before: Date): Promise<void> {
       await db.delete(sessions).where(lt(sessions.expiresAt, before));
+    },
+    async isCity(cityId: string): Promise<boolean> {
+      const [r] = await db
+        .select({ id: regions.id })
+        .from(regions)
+        .where(and(eq(regions.id, cityId), eq(regions.level, 'city')))
+        .limit(1);
+      return r !== undefined;
     },
     async regionCity(regionId: string): Promise<{ cityId: string } | undefined> {
       const [r] = await db

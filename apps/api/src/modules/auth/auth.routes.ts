@@ -75,8 +75,8 @@ export function registerAuthRoutes(
     tag: 'auth',
     body: changePasswordSchema,
     response: okSchema,
-    handler: async ({ ctx, body }) => {
-      await auth.changePassword(ctx, body.currentPassword, body.newPassword);
+    handler: async ({ c, ctx, body }) => {
+      await auth.changePassword(ctx, body.currentPassword, body.newPassword, c.get('session')?.id);
       return { ok: true };
     },
   });

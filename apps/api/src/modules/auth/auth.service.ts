@@ -112,6 +112,10 @@ export function createAuthService(deps: AuthDeps) {
         await recordFailure(u, username, meta, 'disabled');
         throw new AppError('ACCOUNT_DISABLED');
       }
+      if (u.role === null) {
+        await recordFailure(u, username, meta, 'no_membership');
+        throw new AppError('ACCOUNT_NO_CITY');
+      }
       const token = newToken();
       const csrfToken = newToken(24);
       await db.transaction(async (tx) => {
@@ -150,7 +154,8 @@ export function createAuthService(deps: AuthDeps) {
       if (
         session.expiresAt <= now ||
         now.getTime() - session.lastSeenAt.getTime() > idleMs ||
-        user.disabled
+        user.disabled ||
+        user.role === null
       ) {
         await repo.deleteSession(id);
         return 'expired' as const;
@@ -177,7 +182,13 @@ export function createAuthService(deps: AuthDeps) {
       return presentMe(u, csrfToken, deps.session.idleMinutes);
     },
 
-    async changePassword(ctx: Ctx, currentPassword: string, newPassword: string): Promise<void> {
+    /** Changing one's password ends one's other sessions (the current one stays). */
+    async changePassword(
+      ctx: Ctx,
+      currentPassword: string,
+      newPassword: string,
+      currentSessionId?: string,
+    ): Promise<void> {
       const u = await repo.userById(ctx.actor.id ?? '');
       if (!u) throw new AppError('UNAUTHENTICATED');
       if (!(await verifyPassword(u.passwordHash, currentPassword))) {
@@ -193,6 +204,7 @@ export function createAuthService(deps: AuthDeps) {
           passwordChangedAt: clock.now(),
           updatedAt: clock.now(),
         });
+        await repo.deleteUserSessions(tx, u.id, currentSessionId ?? '');
         await audit.record(tx, ctx, {
           cityId: u.cityId,
           action: 'auth.password_changed',
@@ -202,16 +214,19 @@ export function createAuthService(deps: AuthDeps) {
       });
     },
 
-    /** Creates a user (admin, or the CLI as the system actor). */
+    /**
+     * Creates a user (admin, or the CLI as the system actor). Every account but a system administrator
+     * belongs to a city through its membership row (role × region/unit scope).
+     */
     async createUser(ctx: Ctx, input: CreateUser): Promise<User> {
       requireRole(ctx.actor, ['admin']);
       assertStrong(input.password);
-      const cityId = await this.cityOfScope(input.regionId ?? null, input.unitId ?? null);
+      const cityId = await this.resolveMembershipCity(input.role, input);
       if (ctx.actor.cityId && cityId !== ctx.actor.cityId) throw new AppError('FORBIDDEN_SCOPE');
       const now = clock.now();
       const row = {
         id: newId(now.getTime()),
-        cityId: cityId ?? ctx.actor.cityId,
+        cityId,
         username: input.username,
         displayName: input.displayName,
         passwordHash: await hashPassword(input.password),
@@ -225,6 +240,16 @@ export function createAuthService(deps: AuthDeps) {
       try {
         await db.transaction(async (tx) => {
           await repo.insertUser(tx, row);
+          if (input.role !== 'admin' && cityId)
+            await repo.upsertMembership(tx, {
+              id: newId(now.getTime()),
+              userId: row.id,
+              cityId,
+              role: input.role,
+              regionId: row.regionId,
+              unitId: row.unitId,
+              createdAt: now,
+            });
           const { passwordHash: _h, ...after } = row;
           await audit.record(tx, ctx, {
             cityId: row.cityId,
@@ -241,7 +266,17 @@ export function createAuthService(deps: AuthDeps) {
           });
         throw e;
       }
-      return presentUser({ ...row, disabled: false, failedLogins: 0, lockedUntil: null, lastLoginAt: null });
+      return presentUser({
+        ...row,
+        membershipId: null,
+        regionPath: null,
+        regionName: null,
+        unitName: null,
+        disabled: false,
+        failedLogins: 0,
+        lockedUntil: null,
+        lastLoginAt: null,
+      });
     },
 
     async updateUser(ctx: Ctx, id: string, patch: UpdateUser): Promise<User> {
@@ -251,17 +286,45 @@ export function createAuthService(deps: AuthDeps) {
       if (ctx.actor.cityId && u.cityId !== ctx.actor.cityId) throw new AppError('FORBIDDEN_SCOPE');
       if (patch.password !== undefined) assertStrong(patch.password);
       const { password, ...fields } = patch;
+      const scopeChange =
+        fields.role !== undefined || fields.regionId !== undefined || fields.unitId !== undefined;
+      const role = fields.role ?? u.role;
+      const next = {
+        role,
+        regionId: fields.regionId !== undefined ? fields.regionId : u.regionId,
+        unitId: fields.unitId !== undefined ? fields.unitId : u.unitId,
+      };
+      // The city stays the account's; a new scope must lie in it (or, for an account without a city, name one).
+      const cityId =
+        scopeChange && role
+          ? await this.resolveMembershipCity(role, { ...next, cityId: u.cityId })
+          : u.cityId;
       const set = {
         ...fields,
+        ...(scopeChange ? { cityId } : {}),
         ...(password ? { passwordHash: await hashPassword(password), passwordChangedAt: clock.now() } : {}),
         ...(fields.disabled === false ? { failedLogins: 0, lockedUntil: null } : {}),
         updatedAt: clock.now(),
       };
       await db.transaction(async (tx) => {
         await repo.updateUser(tx, id, set);
-        if (password || fields.disabled) await repo.deleteUserSessions(tx, id);
+        if (scopeChange) {
+          await repo.deleteMemberships(tx, id);
+          if (role && role !== 'admin' && cityId)
+            await repo.upsertMembership(tx, {
+              id: u.membershipId ?? newId(clock.now().getTime()),
+              userId: id,
+              cityId,
+              role,
+              regionId: next.regionId ?? null,
+              unitId: next.unitId ?? null,
+              createdAt: clock.now(),
+            });
+        }
+        // A new password, a disabled account or a changed scope ends the account's sessions.
+        if (password || fields.disabled || scopeChange) await repo.deleteUserSessions(tx, id);
         await audit.record(tx, ctx, {
-          cityId: u.cityId,
+          cityId: u.cityId ?? cityId,
           action: 'update',
           entityType: 'user',
           entityId: id,
@@ -277,6 +340,43 @@ export function createAuthService(deps: AuthDeps) {
       requireRole(ctx.actor, ['admin']);
       const { rows, total } = await repo.listUsers(ctx.actor.cityId, q.q, offsetOf(q), q.pageSize);
       return pageResult(rows.map(presentUser), total, q);
+    },
+
+    /**
+     * The city of a membership: the one named, and the one the region and the unit belong to — all the
+     * same. A system administrator has none (and may not be given a scope); every other role needs one.
+     */
+    async resolveMembershipCity(
+      role: string,
+      input: { cityId?: string | null; regionId?: string | null; unitId?: string | null },
+    ): Promise<string | null> {
+      if (role === 'admin') {
+        if (input.cityId || input.regionId || input.unitId) throw new AppError('ADMIN_NO_SCOPE');
+        return null;
+      }
+      const cities = new Set<string>();
+      if (input.cityId) {
+        if (!(await repo.isCity(input.cityId)))
+          throw new AppError('REGION_NOT_FOUND', { fields: [{ field: 'cityId', message: '城市不存在' }] });
+        cities.add(input.cityId);
+      }
+      const fromScope = await this.cityOfScope(input.regionId ?? null, null);
+      if (fromScope) cities.add(fromScope);
+      const fromUnit = await this.cityOfScope(null, input.unitId ?? null);
+      if (fromUnit) cities.add(fromUnit);
+      if (cities.size > 1)
+        throw new AppError('USER_SCOPE_MISMATCH', {
+          fields: [
+            { field: 'regionId', message: '区划与单位（或城市）不属于同一城市' },
+            { field: 'unitId', message: '区划与单位（或城市）不属于同一城市' },
+          ],
+        });
+      const [city] = [...cities];
+      if (!city)
+        throw new AppError('USER_CITY_REQUIRED', {
+          fields: [{ field: 'cityId', message: '请选择账号所属城市' }],
+        });
+      return city;
     },
 
     /** The city a scope belongs to (a region or a unit), or null for none. */

@@ -2,12 +2,31 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/app';
 import { userSession } from '../../../test/fixtures';
-import { auditLog, sessions, users } from '../../db/schema/index';
+import { auditLog, memberships, regions, sessions, users } from '../../db/schema/index';
+import { newId } from '../../platform/ids';
 
 let t: TestApp;
+let cityId: string;
+
+/** A region row (a city when no parent is given). */
+async function region(code: string, name: string, parent?: { id: string; cityId: string; path: string }) {
+  const id = newId();
+  const row = {
+    id,
+    cityId: parent?.cityId ?? id,
+    parentId: parent?.id ?? null,
+    code,
+    name,
+    level: parent ? ('district' as const) : ('city' as const),
+    path: `${parent?.path ?? '/'}${id}/`,
+  };
+  await t.db.insert(regions).values(row);
+  return row;
+}
 beforeAll(async () => {
   t = await createTestApp();
   await t.services.auth.ensureAdmin(TEST_PASSWORD);
+  cityId = (await region('970100', '测试市')).id;
 });
 afterAll(() => t.close());
 
@@ -138,9 +157,78 @@ describe('passwords', () => {
     const admin = await t.login('admin');
     const r = await t.call('POST', '/api/users', {
       session: admin,
-      body: { username: 'admin', displayName: 'x', password: TEST_PASSWORD, role: 'office' },
+      body: { username: 'admin', displayName: 'x', password: TEST_PASSWORD, role: 'office', cityId },
     });
     expect(r.status).toBe(409);
     expect(r.body.error.code).toBe('DUPLICATE_USERNAME');
+  });
+});
+
+describe('memberships: every staff account belongs to a city', () => {
+  it('refuses a staff account with no city, region or unit, and writes nothing', async () => {
+    const admin = await t.login('admin');
+    const r = await t.call('POST', '/api/users', {
+      session: admin,
+      body: { username: 'nowhere', displayName: '无城市', password: TEST_PASSWORD, role: 'office' },
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.error.code).toBe('USER_CITY_REQUIRED');
+    expect(r.body.error.details.fields[0].field).toBe('cityId');
+    expect(await t.db.select().from(users).where(eq(users.username, 'nowhere'))).toHaveLength(0);
+  });
+
+  it('refuses a city and a region of different cities, and a system administrator with a scope', async () => {
+    const admin = await t.login('admin');
+    const other = await region('960100', '另一市');
+    const district = await region('960102', '另一区', other);
+    const mixed = await t.call('POST', '/api/users', {
+      session: admin,
+      body: {
+        username: 'mixed',
+        displayName: '跨市',
+        password: TEST_PASSWORD,
+        role: 'office',
+        cityId,
+        regionId: district.id,
+      },
+    });
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.error.code).toBe('USER_SCOPE_MISMATCH');
+    const scopedAdmin = await t.call('POST', '/api/users', {
+      session: admin,
+      body: { username: 'admin2', displayName: '管理员', password: TEST_PASSWORD, role: 'admin', cityId },
+    });
+    expect(scopedAdmin.status).toBe(400);
+    expect(scopedAdmin.body.error.code).toBe('ADMIN_NO_SCOPE');
+    expect(await t.db.select().from(users).where(eq(users.username, 'mixed'))).toHaveLength(0);
+    expect(await t.db.select().from(users).where(eq(users.username, 'admin2'))).toHaveLength(0);
+  });
+
+  it('stores access as a membership row and acts in it; an account without one cannot log in', async () => {
+    const s = await userSession(t, 'member', 'leader', { cityId });
+    const rows = await t.db.select().from(memberships).where(eq(memberships.userId, s.userId));
+    expect(rows).toEqual([expect.objectContaining({ cityId, role: 'leader', regionId: null, unitId: null })]);
+    const me = await t.call('GET', '/api/auth/me', { session: s });
+    expect(me.body).toMatchObject({ role: 'leader', cityId });
+    // Access lives in the membership: without it, the account has none (not the whole installation).
+    await t.db.delete(memberships).where(eq(memberships.userId, s.userId));
+    expect((await t.call('GET', '/api/auth/me', { session: s })).status).toBe(401);
+    const login = await t.call('POST', '/api/auth/login', {
+      body: { username: 'member', password: TEST_PASSWORD },
+    });
+    expect(login.status).toBe(403);
+    expect(login.body.error.code).toBe('ACCOUNT_NO_CITY');
+  });
+
+  it("changing one's password ends one's other sessions, not the current one", async () => {
+    const first = await userSession(t, 'twodevices', 'inspector', { cityId });
+    const second = await t.login('twodevices');
+    const r = await t.call('POST', '/api/auth/password', {
+      session: second,
+      body: { currentPassword: TEST_PASSWORD, newPassword: 'Other-Pass-2' },
+    });
+    expect(r.status).toBe(200);
+    expect((await t.call('GET', '/api/auth/me', { session: second })).status).toBe(200);
+    expect((await t.call('GET', '/api/auth/me', { session: first })).status).toBe(401);
   });
 });

@@ -2,15 +2,15 @@ import type { Role } from '@chuangcheng/contracts';
 import type { Actor } from '../../platform/actor';
 import type { CaseRow, CaseScope } from './cases.repository';
 
-/** Every logged-in role reads cases within its scope. */
-export const CASE_READ: readonly Role[] = ['admin', 'office', 'leader', 'unit', 'grid_worker', 'inspector'];
+/** Every city role reads cases within its scope; system administrators manage cities and accounts and read no case data. */
+export const CASE_READ: readonly Role[] = ['office', 'leader', 'unit', 'grid_worker', 'inspector'];
 /** Who may register a case on the console (citizens report through the public portal). */
 export const CASE_CREATE: readonly Role[] = ['office', 'inspector', 'grid_worker', 'leader'];
 /** Who may act on cases; what each may do is the workflow table's business. */
 export const CASE_ACT: readonly Role[] = ['office', 'leader', 'unit', 'inspector', 'grid_worker'];
 /** Who sees a citizen's full phone number (others see 138****5678). */
 export const REPORTER_PHONE_FULL: readonly Role[] = ['office'];
-export const KPI_READ: readonly Role[] = ['admin', 'office', 'leader', 'unit'];
+export const KPI_READ: readonly Role[] = ['office', 'leader', 'unit'];
 
 /** The cases an actor sees: their city, their region subtree, and for unit users their unit's cases. */
 export function scopeOf(actor: Actor): CaseScope {

@@ -8,6 +8,7 @@ import {
   grids,
   gridUnits,
   gridWorkers,
+  memberships,
   people,
   regions,
   units,
@@ -71,6 +72,25 @@ export async function loadDemoCity(db: Db, opts: DemoLoadOptions): Promise<DemoL
       'users',
       users,
       city.users.map((u) => ({ ...u, passwordHash })),
+    );
+    await write(
+      tx,
+      'memberships',
+      memberships,
+      city.users.flatMap((u) =>
+        u.role === 'admin' || !u.cityId
+          ? []
+          : [
+              {
+                id: u.id,
+                userId: u.id,
+                cityId: u.cityId,
+                role: u.role,
+                regionId: u.regionId,
+                unitId: u.unitId,
+              },
+            ],
+      ),
     );
     await write(tx, 'people', people, city.people);
     await write(tx, 'blocks', blocks, city.blocks);

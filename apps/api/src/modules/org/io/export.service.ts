@@ -221,7 +221,7 @@ export function createExportService(deps: ExportDeps) {
       const rows = items.map((u) => ({
         username: u.username,
         displayName: u.displayName,
-        role: ROLE_LABELS[u.role].zh,
+        role: u.role ? ROLE_LABELS[u.role].zh : '（未分配城市）',
         region: u.regionId ? regions.get(u.regionId) : null,
         unit: u.unitId ? units.get(u.unitId) : null,
         status: u.disabled
