@@ -6,6 +6,8 @@
  *   node --import tsx bench/assessments.bench.ts [--db pglite,postgres] [--checkpoints 1000]
  *     [--cases 100000] [--rounds 7] [--grids 200] [--pg-url postgres://postgres@127.0.0.1:5432/postgres]
  * Environment: BENCH_QUICK=1 (10,000 cases, 3 rounds), BENCH_PG_URL, BENCH_DB.
+ * Smoke mode (--smoke or BENCH_SMOKE=1): PGlite only unless --db/BENCH_DB says otherwise, 100 checkpoints,
+ * 500 cases, a 50-grid city, one round — every code path, timings meaningless.
  */
 import { parseArgs } from 'node:util';
 import { assessmentRounds } from '../apps/api/src/db/schema/index';
@@ -19,6 +21,7 @@ import { type BenchDb, openBenchPglite, openBenchPostgres, setupCity } from './l
 import { bulkLoad, emptyCaseTables } from './lib/bulk-load';
 import { loadCaseGenRefs } from './lib/case-generator';
 import { fmt, machineInfoMarkdown, markdownTable, median } from './lib/report';
+import { isSmoke, SMOKE_OPTION, writeFigures } from './lib/smoke';
 
 const { values } = parseArgs({
   options: {
@@ -29,10 +32,12 @@ const { values } = parseArgs({
     grids: { type: 'string' },
     'pg-url': { type: 'string' },
     quick: { type: 'boolean' },
+    ...SMOKE_OPTION,
   },
 });
 const env = process.env;
-const quick = values.quick === true || env.BENCH_QUICK === '1';
+const smoke = isSmoke(values.smoke);
+const quick = !smoke && (values.quick === true || env.BENCH_QUICK === '1');
 const int = (name: string, raw: string | undefined, fallback: number) => {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw.replaceAll('_', ''));
@@ -40,11 +45,11 @@ const int = (name: string, raw: string | undefined, fallback: number) => {
   return n;
 };
 const cfg = {
-  dbs: (values.db ?? env.BENCH_DB ?? 'pglite,postgres').split(',').map((s) => s.trim()),
-  checkpoints: int('checkpoints', values.checkpoints, 1000),
-  cases: int('cases', values.cases, quick ? 10_000 : 100_000),
-  rounds: int('rounds', values.rounds, quick ? 3 : 7),
-  grids: int('grids', values.grids, 200),
+  dbs: (values.db ?? env.BENCH_DB ?? (smoke ? 'pglite' : 'pglite,postgres')).split(',').map((s) => s.trim()),
+  checkpoints: int('checkpoints', values.checkpoints, smoke ? 100 : 1000),
+  cases: int('cases', values.cases, smoke ? 500 : quick ? 10_000 : 100_000),
+  rounds: int('rounds', values.rounds, smoke ? 1 : quick ? 3 : 7),
+  grids: int('grids', values.grids, smoke ? 50 : 200),
   pgUrl: values['pg-url'] ?? env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   now: new Date('2026-11-24T03:00:00Z'),
   seed: 20261123,
@@ -172,7 +177,7 @@ function report(r: Report): string {
       ['measure', 'median ms', 'min–max ms', 'ratio to raw SQL'],
       [
         [
-          '`recomputeRound`: load tree + scores, count open linked cases, 90-day KPIs, score 1,000 leaves, roll up, store results + audit',
+          `\`recomputeRound\`: load tree + scores, count open linked cases, 90-day KPIs, score ${fmt(cfg.checkpoints)} leaves, roll up, store results + audit`,
           fmt(rec, 1),
           `${fmt(Math.min(...r.recompute), 1)}–${fmt(Math.max(...r.recompute), 1)}`,
           `${fmt(rec / raw, 2)}×`,
@@ -208,9 +213,21 @@ for (const kind of cfg.dbs) {
   reports.push(await runOne(kind));
 }
 const argv = process.argv.slice(2).join(' ');
-console.log(`## Assessment rounds: recompute at scale${quick ? ' (quick mode)' : ''}\n`);
 console.log(
-  `Command: \`node --import tsx bench/assessments.bench.ts${argv ? ` ${argv}` : ''}\`${quick ? ' with BENCH_QUICK=1' : ''}; ${cfg.rounds} interleaved rounds after one warm-up each, medians; total ${fmt((performance.now() - started) / 1000)} s.\n`,
+  `## Assessment rounds: recompute at scale${smoke ? ' (smoke mode: tiny data, timings meaningless)' : quick ? ' (quick mode)' : ''}\n`,
+);
+console.log(
+  `Command: \`node --import tsx bench/assessments.bench.ts${argv ? ` ${argv}` : ''}\`${quick ? ' with BENCH_QUICK=1' : ''}${smoke ? ' in smoke mode' : ''}; ${cfg.rounds} interleaved rounds after one warm-up each, medians; total ${fmt((performance.now() - started) / 1000)} s.\n`,
 );
 console.log(machineInfoMarkdown());
 for (const r of reports) console.log(`\n${report(r)}`);
+writeFigures({
+  bench: 'assessments',
+  smoke,
+  ratios: Object.fromEntries(
+    reports.flatMap((r) => [
+      [`${r.kind}: recomputeRound ÷ raw aggregate SQL`, median(r.recompute) / median(r.raw)],
+      [`${r.kind}: 90-day KPI query ÷ raw aggregate SQL`, median(r.kpi) / median(r.raw)],
+    ]),
+  ),
+});

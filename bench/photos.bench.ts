@@ -9,6 +9,8 @@
  *
  *   node --import tsx bench/photos.bench.ts [--images 8] [--rounds 5] [--concurrency 4] [--reuse-rows 100000]
  * Environment: BENCH_QUICK=1 (4 images, 3 rounds, 20,000 rows).
+ * Smoke mode (--smoke or BENCH_SMOKE=1): 2 images of 1200×900, one round, 2 in flight, 200 rows —
+ * every code path, timings meaningless.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -25,6 +27,7 @@ import { newId } from '../apps/api/src/platform/ids';
 import { openBenchPglite, setupCity } from './lib/bench-db';
 import { mulberry32 } from './lib/lattice';
 import { fmt, machineInfoMarkdown, markdownTable, median } from './lib/report';
+import { isSmoke, SMOKE_OPTION, writeFigures } from './lib/smoke';
 
 const { values } = parseArgs({
   options: {
@@ -32,17 +35,23 @@ const { values } = parseArgs({
     rounds: { type: 'string' },
     concurrency: { type: 'string' },
     'reuse-rows': { type: 'string' },
+    ...SMOKE_OPTION,
   },
 });
-const quick = process.env.BENCH_QUICK === '1';
+const smoke = isSmoke(values.smoke);
+const quick = !smoke && process.env.BENCH_QUICK === '1';
 const cfg = {
-  images: Number(values.images ?? (quick ? 4 : 8)),
-  rounds: Number(values.rounds ?? (quick ? 3 : 5)),
-  concurrency: Number(values.concurrency ?? 4),
-  reuseRows: Number(values['reuse-rows'] ?? (quick ? 20_000 : 100_000)),
-  width: 4000,
-  height: 3000,
+  images: Number(values.images ?? (smoke ? 2 : quick ? 4 : 8)),
+  rounds: Number(values.rounds ?? (smoke ? 1 : quick ? 3 : 5)),
+  concurrency: Number(values.concurrency ?? (smoke ? 2 : 4)),
+  reuseRows: Number(values['reuse-rows'] ?? (smoke ? 200 : quick ? 20_000 : 100_000)),
+  reuseRuns: smoke ? 2 : 7,
+  width: smoke ? 1200 : 4000,
+  height: smoke ? 900 : 3000,
 };
+for (const k of ['images', 'rounds', 'concurrency', 'reuseRows'] as const)
+  if (!Number.isInteger(cfg[k]) || cfg[k] <= 0) throw new Error(`--${k} must be a positive integer`);
+if (cfg.images < 2) throw new Error('--images must be at least 2 (the reuse lookup probes a second image)');
 
 /** A camera-like JPEG: low-frequency colour field + noise (±amp per channel), EXIF time, GPS and device. */
 async function cameraJpeg(seed: number, amp: number): Promise<Buffer> {
@@ -226,7 +235,7 @@ async function main() {
   const probe = await photos.upload(city.inspector, 'before', new Uint8Array(images[1]!));
   const other = { cityId: city.cityId, id: newId(), lng: g!.lng, lat: g!.lat };
   const reuse = { lookup: [] as number[], scan: [] as number[] };
-  for (let r = 0; r < 7; r++) {
+  for (let r = 0; r < cfg.reuseRuns; r++) {
     let t0 = performance.now();
     await photos.flagBeforePhotos(b.db, other, [probe.id]);
     reuse.lookup.push(performance.now() - t0);
@@ -251,9 +260,9 @@ async function main() {
     ];
   };
   const lines = [
-    '## Photo intake (issue 4)',
+    `## Photo intake (issue 4)${smoke ? ' — smoke mode: tiny data, timings meaningless' : ''}`,
     '',
-    `Command: \`npm run bench:photos -- --images ${cfg.images} --rounds ${cfg.rounds} --concurrency ${cfg.concurrency} --reuse-rows ${cfg.reuseRows}\` (\`node --import tsx bench/photos.bench.ts\`).`,
+    `Command: \`npm run bench:photos -- --images ${cfg.images} --rounds ${cfg.rounds} --concurrency ${cfg.concurrency} --reuse-rows ${cfg.reuseRows}${smoke ? ' --smoke' : ''}\` (\`node --import tsx bench/photos.bench.ts\`).`,
     '',
     machineInfoMarkdown(),
     `- Database: ${b.describe}; files in a local directory (localFileStore) on the same disk as the baseline's`,
@@ -301,7 +310,7 @@ async function main() {
       ]),
     ),
     '',
-    `Reuse lookup when a case takes a photo (\`flagBeforePhotos\`: read the photo, find the nearest hash or same file among ${fmt(cfg.reuseRows)} attached photos of the city with random hashes, store the flags), 7 runs; baseline: \`select count(*) from photos where city_id = $1\` (a full scan). ${fmt(cfg.reuseRows)} rows loaded in ${fmt(loadMs / 1000, 1)} s.`,
+    `Reuse lookup when a case takes a photo (\`flagBeforePhotos\`: read the photo, find the nearest hash or same file among ${fmt(cfg.reuseRows)} attached photos of the city with random hashes, store the flags), ${cfg.reuseRuns} runs; baseline: \`select count(*) from photos where city_id = $1\` (a full scan). ${fmt(cfg.reuseRows)} rows loaded in ${fmt(loadMs / 1000, 1)} s.`,
     '',
     markdownTable(
       ['measure', 'median ms', 'min–max ms', 'ratio to the scan'],
@@ -322,6 +331,15 @@ async function main() {
     ),
   ];
   console.log(lines.join('\n'));
+  writeFigures({
+    bench: 'photos',
+    smoke,
+    ratios: {
+      'photos.upload ÷ writeFile, one at a time (photos/s)': ratio(1),
+      [`photos.upload ÷ writeFile, ${cfg.concurrency} in flight (photos/s)`]: ratio(cfg.concurrency),
+      "reuse lookup ÷ count(*) of the city's photos": median(reuse.lookup) / median(reuse.scan),
+    },
+  });
   await b.dispose();
   fs.rmSync(filesDir, { recursive: true, force: true });
 }
