@@ -67,7 +67,7 @@ export async function afterAction(
   const title = `${row.number} ${label}`;
   const body = `${row.categoryName}：${row.description.slice(0, 60)}`;
   const msg = { kind: action, title, body, caseId: row.id };
-  const users = (f: { unitId?: string; roles?: string[] }) => deps.repo.userIds(tx, row.cityId, f);
+  const users = (f: { unitId?: string; roles?: string[] }) => deps.repo.userIds(tx, row, f);
   const toUnit = async () =>
     row.leadUnitId
       ? deps.notify.toUsers(tx, row.cityId, await users({ unitId: row.leadUnitId }), msg)

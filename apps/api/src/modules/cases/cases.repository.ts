@@ -1,11 +1,28 @@
 import type { CaseListQuery, KpiCounters } from '@chuangcheng/contracts';
-import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  ne,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
   blocks,
   caseEvents,
   cases,
   grids,
+  memberships,
   regions,
   sequences,
   supervisionOrders,
@@ -206,6 +223,7 @@ export function createCasesRepository(db: Db) {
     },
 
     async mapPoints(where: SQL[], limit: number) {
+      // A case awaiting placing (待定位) has no point to show.
       return db
         .select({
           id: cases.id,
@@ -217,7 +235,7 @@ export function createCasesRepository(db: Db) {
           categoryName: cases.categoryName,
         })
         .from(cases)
-        .where(and(...where))
+        .where(and(...where, isNotNull(cases.lng), isNotNull(cases.lat)))
         .orderBy(desc(cases.createdAt))
         .limit(limit);
     },
@@ -249,13 +267,32 @@ export function createCasesRepository(db: Db) {
         .orderBy(asc(supervisionOrders.issuedAt));
     },
 
-    async userIds(tx: Db, cityId: string, filter: { unitId?: string; roles?: string[] }): Promise<string[]> {
-      const where: SQL[] = [eq(users.cityId, cityId), eq(users.disabled, false)];
-      if (filter.unitId) where.push(eq(users.unitId, filter.unitId));
-      if (filter.roles) where.push(inArray(users.role, filter.roles as never[]));
+    /**
+     * The active accounts to notify about a case: members of its city whose scope holds it — a city-wide
+     * membership, or one whose region is the case's district, street or community; unit members only for
+     * the case's lead or co-units. A notification never names a case its reader cannot open.
+     */
+    async userIds(
+      tx: Db,
+      c: Pick<CaseRow, 'cityId' | 'districtId' | 'streetId' | 'communityId' | 'leadUnitId' | 'coUnitIds'>,
+      filter: { unitId?: string; roles?: string[] },
+    ): Promise<string[]> {
+      const regionIds = [c.cityId, c.districtId, c.streetId, c.communityId].filter((x): x is string => !!x);
+      const caseUnits = [c.leadUnitId, ...(c.coUnitIds ?? [])].filter((x): x is string => !!x);
+      const where: (SQL | undefined)[] = [
+        eq(memberships.cityId, c.cityId),
+        eq(users.disabled, false),
+        or(isNull(memberships.regionId), inArray(memberships.regionId, regionIds)),
+        caseUnits.length
+          ? or(ne(memberships.role, 'unit'), inArray(memberships.unitId, caseUnits))
+          : ne(memberships.role, 'unit'),
+      ];
+      if (filter.unitId) where.push(eq(memberships.unitId, filter.unitId));
+      if (filter.roles) where.push(inArray(memberships.role, filter.roles as never[]));
       const rows = await tx
-        .select({ id: users.id })
-        .from(users)
+        .selectDistinct({ id: users.id })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
         .where(and(...where));
       return rows.map((r) => r.id);
     },

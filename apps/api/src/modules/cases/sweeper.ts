@@ -116,8 +116,8 @@ export function createSweeper(deps: {
       at: now,
     });
     if (row.leadUnitId) {
-      const users = await repo.userIds(tx, row.cityId, { unitId: row.leadUnitId });
-      const office = await repo.userIds(tx, row.cityId, { roles: ['office'] });
+      const users = await repo.userIds(tx, row, { unitId: row.leadUnitId });
+      const office = await repo.userIds(tx, row, { roles: ['office'] });
       await deps.notify.toUsers(tx, row.cityId, [...users, ...office], {
         kind: 'auto_supervise',
         title: `${row.number} 超期自动督办`,
