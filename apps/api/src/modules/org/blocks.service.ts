@@ -1,6 +1,6 @@
 import type { blockListQuerySchema, updateBlockSchema } from '@chuangcheng/contracts';
-import { requireCity, requireRole } from '../../platform/access';
-import type { Ctx } from '../../platform/actor';
+import { inRegion, requireCity, requireRole } from '../../platform/access';
+import type { Actor, Ctx } from '../../platform/actor';
 import { AppError, fieldDetails, isUniqueViolation } from '../../platform/app-error';
 import { newId } from '../../platform/ids';
 import { offsetOf, pageResult } from '../../platform/pagination';
@@ -15,6 +15,20 @@ import type { RegionsService } from './regions.service';
 import type { UnitsService } from './units.service';
 
 type Row = NonNullable<Awaited<ReturnType<ReturnType<typeof createBlocksRepository>['byId']>>>;
+
+/**
+ * The scope of a 责任区块. A block lies where its current grids lie (their communities' paths); a block
+ * without grids lies where its lead unit does (a unit without a region: the whole city). A user scoped
+ * to a region READS a block when any of it lies in their subtree — a block spanning districts A and B is
+ * readable by both district offices — and WRITES it (edit, set grids or units, delete) only when all of
+ * it does: only a scope holding every grid of the spanning block (the city, or a common ancestor) may
+ * change it. Every grid a write assigns must lie in the writer's subtree too. City-wide users read and
+ * write every block of their city. The list applies the read rule in SQL (blocks.repository inSubtree).
+ */
+export const readsBlock = (actor: Actor, cityId: string, places: readonly (string | null)[]) =>
+  places.some((p) => inRegion(actor, cityId, p));
+export const writesBlock = (actor: Actor, cityId: string, places: readonly (string | null)[]) =>
+  places.length > 0 && places.every((p) => inRegion(actor, cityId, p));
 
 export function createBlocksService(
   deps: OrgDeps,
@@ -40,12 +54,61 @@ export function createBlocksService(
     }));
   }
 
+  /** Where the block lies: its grids' community paths, else its lead unit's region path (see readsBlock). */
+  async function placesOf(gridPaths: string[], leadUnitId: string): Promise<(string | null)[]> {
+    return gridPaths.length ? gridPaths : [await repo.unitRegionPath(leadUnitId)];
+  }
+
   async function load(ctx: Ctx, id: string): Promise<Row> {
     requireRole(ctx.actor, ORG_READ);
     const b = await repo.byId(id);
     if (!b) throw new AppError('BLOCK_NOT_FOUND');
     requireCity(ctx.actor, b.cityId);
+    if (ctx.actor.regionPath !== null) {
+      const places = await placesOf(await repo.gridPaths(id), b.leadUnitId);
+      if (!readsBlock(ctx.actor, b.cityId, places)) throw new AppError('FORBIDDEN_SCOPE', { id });
+    }
     return b;
+  }
+
+  /**
+   * A write is allowed when the block lies wholly in the actor's scope before (the block's current
+   * grids) and after (the grids it is given, else the lead unit it keeps or gets); FORBIDDEN_SCOPE
+   * otherwise, checked before anything is written.
+   */
+  async function checkWrite(
+    ctx: Ctx,
+    cityId: string,
+    before: { id: string; leadUnitId: string } | null,
+    after: { leadUnitId: string; gridCodes: string[] | undefined },
+  ): Promise<void> {
+    if (ctx.actor.regionPath === null) return;
+    const current = before ? await repo.gridPaths(before.id) : [];
+    if (before && !writesBlock(ctx.actor, cityId, await placesOf(current, before.leadUnitId)))
+      throw new AppError(
+        'FORBIDDEN_SCOPE',
+        { id: before.id },
+        '该责任区块有网格不在您的管辖范围内，只能由管辖其全部网格的用户修改或删除',
+      );
+    let next = current;
+    if (after.gridCodes) {
+      const found = await repo.currentGrids(cityId, after.gridCodes);
+      const outside = found.filter((g) => !inRegion(ctx.actor, cityId, g.path)).map((g) => g.code);
+      if (outside.length)
+        throw new AppError('FORBIDDEN_SCOPE', {
+          ...fieldDetails(
+            'gridCodes',
+            `网格 ${outside.slice(0, 20).join(', ')}${outside.length > 20 ? ` 等 ${outside.length} 个` : ''} 不在您的管辖范围内`,
+          ),
+          gridCodes: outside,
+        });
+      next = found.map((g) => g.path);
+    }
+    if (!writesBlock(ctx.actor, cityId, await placesOf(next, after.leadUnitId)))
+      throw new AppError(
+        'FORBIDDEN_SCOPE',
+        fieldDetails('leadUnitId', '没有网格的责任区块按牵头单位所在区域管辖，该牵头单位不在您的管辖范围内'),
+      );
   }
 
   async function checkRefs(cityId: string, input: Partial<CreateBlock>) {
@@ -95,7 +158,7 @@ export function createBlocksService(
     async listBlocks(ctx: Ctx, q: z.infer<typeof blockListQuerySchema>): Promise<Page<Block>> {
       requireRole(ctx.actor, ORG_READ);
       const { rows, total } = await repo.list(
-        { cityId: ctx.actor.cityId, leadUnitId: q.leadUnitId, q: q.q },
+        { cityId: ctx.actor.cityId, regionPath: ctx.actor.regionPath, leadUnitId: q.leadUnitId, q: q.q },
         offsetOf(q),
         q.pageSize,
       );
@@ -108,6 +171,7 @@ export function createBlocksService(
       if (!lead) throw new AppError('UNIT_NOT_FOUND', fieldDetails('leadUnitId', '牵头单位不存在'));
       const cityId = cityForCreate(ctx.actor, lead.cityId, null);
       await checkRefs(cityId, input);
+      await checkWrite(ctx, cityId, null, { leadUnitId: input.leadUnitId, gridCodes: input.gridCodes });
       const now = deps.clock.now();
       const row = {
         id: newId(now.getTime()),
@@ -150,6 +214,10 @@ export function createBlocksService(
       const before = await load(ctx, id);
       requireRole(ctx.actor, ORG_WRITE);
       await checkRefs(before.cityId, patch);
+      await checkWrite(ctx, before.cityId, before, {
+        leadUnitId: patch.leadUnitId ?? before.leadUnitId,
+        gridCodes: patch.gridCodes,
+      });
       const { responsibleUnitIds, gridCodes, ...attrs } = patch;
       try {
         await deps.db.transaction(async (tx) => {
@@ -177,6 +245,7 @@ export function createBlocksService(
     async deleteBlock(ctx: Ctx, id: string): Promise<void> {
       const before = await load(ctx, id);
       requireRole(ctx.actor, ORG_WRITE);
+      await checkWrite(ctx, before.cityId, before, { leadUnitId: before.leadUnitId, gridCodes: undefined });
       await deps.db.transaction(async (tx) => {
         await repo.remove(tx, id);
         await org.grids.repo.bumpVersion(tx);
