@@ -167,8 +167,9 @@ export const revisitSchema = z.object({
     gridName: z.string().nullable(),
     leadUnit: refName.nullable(),
     closedAt: z.string().nullable(),
-    lng: z.number(),
-    lat: z.number(),
+    /** Null while the case awaits placing (待定位). */
+    lng: z.number().nullable(),
+    lat: z.number().nullable(),
   }),
   /** The case opened when the problem was found back. */
   relapseCase: caseRef.nullable(),

@@ -237,8 +237,9 @@ export const caseSummarySchema = z.object({
   }),
   description: z.string(),
   address: z.string().nullable(),
-  lng: z.number(),
-  lat: z.number(),
+  /** Null while a report that came with an address only awaits placing (待定位). */
+  lng: z.number().nullable(),
+  lat: z.number().nullable(),
   grid: refCode.nullable(),
   community: refName.nullable(),
   street: refName.nullable(),

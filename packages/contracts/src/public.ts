@@ -106,8 +106,9 @@ export const publicCaseSchema = z.object({
   category: z.string(),
   description: z.string(),
   address: z.string().nullable(),
-  lng: z.number(),
-  lat: z.number(),
+  /** Null while the report (an address only) awaits placing (待定位). */
+  lng: z.number().nullable(),
+  lat: z.number().nullable(),
   /** The unit handling it (units are public bodies; no person's name is shown). */
   unitName: z.string().nullable(),
   createdAt: z.string(),

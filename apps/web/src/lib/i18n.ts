@@ -507,6 +507,7 @@ const messages = {
   'cases.address': { zh: '地址', en: 'Address' },
   'cases.grid': { zh: '网格', en: 'Grid' },
   'cases.outOfGrid': { zh: '网格外', en: 'Outside grids' },
+  'cases.awaitingPlacing': { zh: '待定位', en: 'Awaiting placing' },
   'cases.place': { zh: '区 / 街道 / 社区', en: 'District / street / community' },
   'cases.region': { zh: '所属区划', en: 'Region' },
   'cases.block': { zh: '责任区块', en: 'Block' },

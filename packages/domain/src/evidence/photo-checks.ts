@@ -18,6 +18,11 @@ export interface LngLat {
   lat: number;
 }
 
+/** A record's point, or null while it has none (a report with an address only, awaiting placing). */
+export function pointOf(r: { lng: number | null; lat: number | null }): LngLat | null {
+  return r.lng === null || r.lat === null ? null : { lng: r.lng, lat: r.lat };
+}
+
 /** dHash grid: 9 columns × 8 rows of grey values give 8 comparisons per row = 64 bits. */
 export const DHASH_WIDTH = 9;
 export const DHASH_HEIGHT = 8;

@@ -28,6 +28,17 @@ export function sealedPhone(deps: Pick<CasesDeps, 'secrets'>, phone: string | un
 }
 
 /**
+ * What intake files: the contract's input, except that a report from the public side may come with an
+ * address only (no point): it is filed unplaced (待定位) and routed to the city's office to be placed.
+ */
+export type IntakeInput = Omit<CreateCase, 'lng' | 'lat'> & {
+  lng: number | null;
+  lat: number | null;
+  /** An Open311 client's own address reference and postcode, kept in the first event's payload. */
+  addressRef?: { addressId?: string | undefined; zipcode?: string | undefined };
+};
+
+/**
  * The new case row and its first event, before numbering: the category snapshot, the location
  * (grid, community, street, district, block), the route and its explanation, and the first clock.
  */
@@ -37,12 +48,14 @@ export async function buildNewCase(
   cal: ClockCalendar,
   actor: ActingParty,
   cityId: string,
-  input: CreateCase,
+  input: IntakeInput,
   opts: { trackingCode?: string } = {},
 ): Promise<{ row: Omit<CaseRow, 'number'>; event: EventRow; day: string }> {
   const extent = await repo.cityExtent(cityId);
   if (
     extent &&
+    input.lng !== null &&
+    input.lat !== null &&
     (input.lng < extent.minLng - CITY_MARGIN_DEG ||
       input.lng > extent.maxLng + CITY_MARGIN_DEG ||
       input.lat < extent.minLat - CITY_MARGIN_DEG ||
@@ -86,7 +99,13 @@ export async function buildNewCase(
     unitId: actor.unitId,
     note: input.selfHandled ? '现场自处理' : null,
     photoIds: [...input.photoIds, ...input.afterPhotoIds],
-    payload: { deadlineBefore: null, disposeDeadline: null, source: input.source, route: routed.route.text },
+    payload: {
+      deadlineBefore: null,
+      disposeDeadline: null,
+      source: input.source,
+      route: routed.route.text,
+      ...(input.addressRef ? { addressRef: input.addressRef } : {}),
+    },
     at: now,
   };
   const row: Omit<CaseRow, 'number'> = {

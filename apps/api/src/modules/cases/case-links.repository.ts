@@ -161,6 +161,7 @@ export function createCaseLinksRepository(db: Db) {
       const relapses = sql<number>`count(${cases.relapseOfCaseId})::int`;
       const latestAt = sql`max(${cases.createdAt})`;
       // Newest first; a case number breaks ties within one instant (numbers count up per day).
+      // Cases awaiting placing (待定位) have no place yet.
       return db
         .select({
           kind: cases.categoryKind,
@@ -176,7 +177,7 @@ export function createCaseLinksRepository(db: Db) {
           >`(array_agg(${cases.id}::text order by ${cases.createdAt} desc, ${cases.number} desc))[1:${sql.raw(String(HOTSPOT_IDS))}]`,
         })
         .from(cases)
-        .where(and(...where, ne(cases.status, 'voided')))
+        .where(and(...where, ne(cases.status, 'voided'), isNotNull(cases.lng), isNotNull(cases.lat)))
         .groupBy(cases.categoryKind, cases.categoryCode, row, col)
         .having(sql`count(*) >= ${minCount}`)
         .orderBy(desc(n), desc(relapses), desc(latestAt))

@@ -6,7 +6,7 @@ import type {
   SplitCase,
   SplitResult,
 } from '@chuangcheng/contracts';
-import { bboxAroundM, decide, distanceM } from '@chuangcheng/domain';
+import { bboxAroundM, decide, distanceM, pointOf } from '@chuangcheng/domain';
 import type { Config } from '../../config/config';
 import type { Db } from '../../db/client';
 import { requireRole } from '../../platform/access';
@@ -70,7 +70,9 @@ async function nearestClosed(
   });
   let best: { id: string; number: string; m: number } | null = null;
   for (const r of rows) {
-    const m = distanceM({ lng, lat }, r);
+    const at = pointOf(r);
+    if (!at) continue;
+    const m = distanceM({ lng, lat }, at);
     if (m <= rule.radiusM && (!best || m < best.m)) best = { id: r.id, number: r.number, m };
   }
   return best && { id: best.id, number: best.number };
@@ -108,6 +110,8 @@ export async function markRelapse(
   },
 ): Promise<string | null> {
   const { row, event } = built;
+  // A case awaiting placing (no point yet) has no "same place" to compare.
+  if (row.lng === null || row.lat === null) return null;
   const found = await nearestClosed(tx, row.cityId, row.categoryCode, row.lng, row.lat, row.createdAt, {
     kind: row.categoryKind,
     excludeId: row.id,
@@ -263,7 +267,10 @@ export function createCaseLinksService(deps: CaseLinksDeps) {
         scope: caseFilters(scopeOf(ctx.actor), {}),
       });
       const items = rows
-        .map((r) => ({ r, m: distanceM({ lng: q.lng, lat: q.lat }, r) }))
+        .flatMap((r) => {
+          const at = pointOf(r);
+          return at ? [{ r, m: distanceM({ lng: q.lng, lat: q.lat }, at) }] : [];
+        })
         .filter((x) => x.m <= radiusM)
         .sort((a, b) => a.m - b.m)
         .slice(0, MAX_SUGGESTIONS)

@@ -1,10 +1,11 @@
-import type { CaseDetail, CreateCase, Role } from '@chuangcheng/contracts';
+import type { CaseDetail, Role } from '@chuangcheng/contracts';
 import { decide } from '@chuangcheng/domain';
 import type { Db } from '../../db/client';
 import type { ActingParty, Ctx } from '../../platform/actor';
 import { AppError } from '../../platform/app-error';
 import { newId } from '../../platform/ids';
 import type { CalendarCache } from './case-calendars';
+import type { IntakeInput } from './case-intake';
 import { factsOf } from './case-transition';
 import type { CaseRow, CasesRepository } from './cases.repository';
 
@@ -26,7 +27,7 @@ export interface CasesPort {
   calendars: CalendarCache;
   load(ctx: Ctx, id: string): Promise<CaseRow>;
   getCase(ctx: Ctx, id: string): Promise<CaseDetail>;
-  createCase(ctx: Ctx, input: CreateCase): Promise<CaseDetail>;
+  createCase(ctx: Ctx, input: IntakeInput): Promise<CaseDetail>;
 }
 
 const SYSTEM = { id: null, displayName: '系统', role: null, unitId: null } as const;

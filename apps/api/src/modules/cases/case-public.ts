@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CreateCase, PublicRating } from '@chuangcheng/contracts';
+import type { PublicRating } from '@chuangcheng/contracts';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { cases } from '../../db/schema/index';
@@ -8,7 +8,7 @@ import { AppError } from '../../platform/app-error';
 import { newId } from '../../platform/ids';
 import type { CalendarCache } from './case-calendars';
 import { afterAction } from './case-effects';
-import { buildNewCase } from './case-intake';
+import { buildNewCase, type IntakeInput } from './case-intake';
 import { markRelapse } from './case-links.service';
 import { applyAction } from './case-transition';
 import type { CasesDeps } from './cases.deps';
@@ -69,7 +69,7 @@ export function createPublicCases(
      */
     async create(
       cityId: string,
-      input: CreateCase,
+      input: IntakeInput,
       opts: { reporterName: string; photoIds: readonly string[] },
     ): Promise<{ row: CaseRow; created: boolean }> {
       if (input.idempotencyKey) {

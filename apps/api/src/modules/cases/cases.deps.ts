@@ -14,7 +14,13 @@ export interface CatalogPort {
   resolveCategory(cityId: string, categoryId: string, conditionId?: string): Promise<CategorySnapshot>;
   routeCase(
     cityId: string,
-    input: { category: CategorySnapshot; lng: number; lat: number; source: CaseSource; owner: Owner },
+    input: {
+      category: CategorySnapshot;
+      lng: number | null;
+      lat: number | null;
+      source: CaseSource;
+      owner: Owner;
+    },
   ): Promise<RouteResult>;
   calendarData(cityId: string): Promise<CalendarData>;
 }

@@ -3,18 +3,17 @@ import {
   type CaseDetail,
   type CaseListQuery,
   type CaseSummary,
-  type CreateCase,
   type Page,
   type TransitionRequest,
 } from '@chuangcheng/contracts';
-import { allowedActions, type CaseAction } from '@chuangcheng/domain';
+import { allowedActions, type CaseAction, pointOf } from '@chuangcheng/domain';
 import { requireRole } from '../../platform/access';
 import type { Actor, Ctx } from '../../platform/actor';
 import { AppError, fieldDetails } from '../../platform/app-error';
 import { offsetOf, pageResult } from '../../platform/pagination';
 import { createCalendarCache } from './case-calendars';
 import { afterAction } from './case-effects';
-import { buildNewCase } from './case-intake';
+import { buildNewCase, type IntakeInput } from './case-intake';
 import { markRelapse } from './case-links.service';
 import { createPublicCases } from './case-public';
 import { type ApplyInput, applyAction, factsOf } from './case-transition';
@@ -145,7 +144,7 @@ export function createCasesService(deps: CasesDeps) {
     detail,
 
     /** Registers a case: locate, route, snapshot the category, start the clock, write the first event. */
-    async createCase(ctx: Ctx, input: CreateCase): Promise<CaseDetail> {
+    async createCase(ctx: Ctx, input: IntakeInput): Promise<CaseDetail> {
       requireRole(ctx.actor, CASE_CREATE);
       const actor = ctx.actor;
       const cityId = cityOf(actor);
@@ -233,11 +232,18 @@ export function createCasesService(deps: CasesDeps) {
       if (q.queue) where.push(queueFilter(q.queue, clock.now()));
       const points = await repo.mapPoints(where, MAP_LIMIT + 1);
       return {
-        points: points.slice(0, MAP_LIMIT).map((p) => ({
-          ...p,
-          status: p.status as CaseSummary['status'],
-          light: p.light as CaseSummary['light'],
-        })),
+        points: points.slice(0, MAP_LIMIT).flatMap((p) => {
+          const at = pointOf(p);
+          if (!at) return [];
+          return [
+            {
+              ...p,
+              ...at,
+              status: p.status as CaseSummary['status'],
+              light: p.light as CaseSummary['light'],
+            },
+          ];
+        }),
         truncated: points.length > MAP_LIMIT,
       };
     },

@@ -11,6 +11,7 @@ import {
   type LngLat,
   type PhotoFacts,
   photoFlags,
+  pointOf,
   REUSE_MAX_HAMMING,
   type ReuseMatch,
 } from '@chuangcheng/domain';
@@ -52,7 +53,7 @@ const CITY_UTC_OFFSET_MINUTES = 480;
 const NO_CAPTURE: CapturedAt = { at: null, point: null };
 
 export type PhotoRow = typeof photos.$inferSelect;
-type CaseRef = { cityId: string; id: string; lng: number; lat: number };
+type CaseRef = { cityId: string; id: string; lng: number | null; lat: number | null };
 
 /** The one presenter of a photo: coordinates stay on the server, flags carry their label. */
 export function presentPhoto(p: PhotoRow): Photo {
@@ -99,8 +100,7 @@ function readExif(raw: Buffer | undefined): { takenAt: Date | null; point: LngLa
   }
 }
 
-const point = (lng: number | null, lat: number | null): LngLat | null =>
-  lng === null || lat === null ? null : { lng, lat };
+const point = (lng: number | null, lat: number | null): LngLat | null => pointOf({ lng, lat });
 
 function factsOf(p: PhotoRow): PhotoFacts {
   return {
@@ -239,7 +239,7 @@ export function createPhotosService(deps: { db: Db; clock: Clock; files: FileSto
     for (const p of rows) {
       const flags = photoFlags(factsOf(p), {
         dispatchedAt: after ? dispatchedAt : null,
-        casePoint: after ? { lng: c.lng, lat: c.lat } : null,
+        casePoint: after ? pointOf(c) : null,
         maxDistanceM,
         reuse: await findReuse(tx, c, p, after),
         utcOffsetMinutes: CITY_UTC_OFFSET_MINUTES,

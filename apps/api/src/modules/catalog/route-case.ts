@@ -22,8 +22,9 @@ export interface CategorySnapshot {
 
 export interface RouteCaseInput {
   category: CategorySnapshot;
-  lng: number;
-  lat: number;
+  /** Null for a report with an address only: it goes to the city's office to be placed first. */
+  lng: number | null;
+  lat: number | null;
   source: string;
   owner: Owner | string;
 }
@@ -136,6 +137,7 @@ export async function routeCase(
 ): Promise<RouteResult> {
   const repo = createCatalogRepository(deps.db);
   const routing = createRoutingRepository(deps.db);
+  if (input.lng === null || input.lat === null) return awaitingPlacing(routing, cityId, input);
   const grid = await gridAt(deps, cityId, input.lng, input.lat);
   const active = await repo.activeVersion(cityId);
   const rules = await rulesForActiveVersion(
@@ -191,6 +193,34 @@ export async function routeCase(
       ruleId: decision.ruleId,
       rulePriority: decision.rulePriority,
       text: await explain(deps, repo, decision, rules, grid === null),
+    },
+  };
+}
+
+/**
+ * 待定位: without a point no grid, rule or department can be chosen, so the case goes to the city's
+ * campaign office, which places it on the map before it is dispatched. The explanation says so.
+ */
+async function awaitingPlacing(
+  routing: ReturnType<typeof createRoutingRepository>,
+  cityId: string,
+  input: RouteCaseInput,
+): Promise<RouteResult> {
+  const office = await routing.officeUnit(cityId);
+  return {
+    leadUnitId: office?.id ?? null,
+    coUnitIds: [],
+    limits: { dispose: input.category.condition.limit },
+    grid: null,
+    regions: { communityId: null, streetId: null, districtId: null },
+    outOfGrid: false,
+    route: {
+      kind: office ? 'region' : 'manual',
+      ruleId: null,
+      rulePriority: null,
+      text: office
+        ? `待定位：仅有地址、没有经纬度，先交 ${office.name} 在地图上定位后再派遣`
+        : '待定位：仅有地址、没有经纬度，请在地图上定位后人工派遣',
     },
   };
 }

@@ -97,7 +97,8 @@ export function toXml(root: string, value: unknown): string {
 
 const CONTENT_TYPE: Record<Format, string> = {
   json: 'application/json; charset=utf-8',
-  xml: 'application/xml; charset=utf-8',
+  // The spec serves XML as text/xml.
+  xml: 'text/xml; charset=utf-8',
 };
 
 /** The answer in the asked format; `root` names the XML root (services, service_requests …). */

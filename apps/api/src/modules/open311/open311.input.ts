@@ -10,9 +10,10 @@ export type Params = Readonly<Record<string, string | undefined>>;
 
 const DAY_MS = 86_400_000;
 export const MAX_SPAN_DAYS = 90;
-export const PAGE_SIZE = { default: 50, max: 200 } as const;
-/** Our description limit (the spec allows 4,000; a case holds 2,000). */
-const MAX_DESCRIPTION = 2000;
+/** The spec: the default returns every request of the window, up to 1,000. */
+export const PAGE_SIZE = { default: 1000, max: 1000 } as const;
+/** The spec's description limit. */
+export const MAX_DESCRIPTION = 4000;
 
 const text = (p: Params, key: string): string | undefined => {
   const v = p[key]?.trim();
@@ -48,9 +49,12 @@ export function reporterNameOf(first: string | undefined, last: string | undefin
 
 export interface PostedRequest {
   serviceCode: string;
-  lat: number;
-  lng: number;
+  /** Null with an address only (address_string or address_id): the case is filed awaiting placing. */
+  lat: number | null;
+  lng: number | null;
   address?: string;
+  addressId?: string;
+  zipcode?: string;
   description?: string;
   reporterName?: string;
   phone?: string;
@@ -77,7 +81,10 @@ function maxLength(p: Params, key: string, max: number, issues: string[]): strin
   return v;
 }
 
-/** POST requests: service_code, a point, the optional reporter fields. */
+/**
+ * POST requests: service_code, a location — lat + long, or (the spec allows either) address_string or
+ * address_id alone — and the optional reporter fields.
+ */
 export function readPostedRequest(p: Params): PostedRequest {
   const issues: string[] = [];
   const serviceCode = text(p, 'service_code');
@@ -86,15 +93,15 @@ export function readPostedRequest(p: Params): PostedRequest {
   const rawLng = text(p, 'long');
   const lat = coordinate(rawLat, 'lat', 90, issues);
   const lng = coordinate(rawLng, 'long', 180, issues);
-  if (rawLat === undefined || rawLng === undefined) {
-    const alt = text(p, 'address_string') || text(p, 'address_id');
-    issues.push(
-      alt
-        ? '缺少 lat/long：本系统按经纬度（WGS84）定位网格和责任单位，暂不能仅凭 address_string 或 address_id 受理，请同时提供 lat 和 long'
-        : '缺少位置：请提供 lat 和 long（WGS84 经纬度）',
-    );
-  }
   const address = maxLength(p, 'address_string', 200, issues);
+  const addressId = maxLength(p, 'address_id', 100, issues);
+  const zipcode = text(p, 'zipcode');
+  if (zipcode && !/^\d{6}$/.test(zipcode)) issues.push(`zipcode 须为 6 位数字邮政编码（收到 ${zipcode}）`);
+  if ((rawLat === undefined) !== (rawLng === undefined)) {
+    issues.push(`缺少 ${rawLat === undefined ? 'lat' : 'long'}：lat 和 long 须同时提供`);
+  } else if (rawLat === undefined && !address && !addressId) {
+    issues.push('缺少位置：请提供 lat 和 long（WGS84 经纬度），或 address_string / address_id');
+  }
   const description = maxLength(p, 'description', MAX_DESCRIPTION, issues);
   const first = maxLength(p, 'first_name', 32, issues);
   const last = maxLength(p, 'last_name', 32, issues);
@@ -112,9 +119,11 @@ export function readPostedRequest(p: Params): PostedRequest {
   fail(issues);
   return {
     serviceCode: serviceCode!,
-    lat: lat!,
-    lng: lng!,
+    lat,
+    lng,
     address,
+    addressId,
+    zipcode,
     description,
     reporterName: reporterNameOf(first, last),
     phone,

@@ -67,7 +67,8 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 function statusNotes(row: RequestRow, ctx: RequestContext): string {
   const stage = PUBLIC_STAGE_OF[row.status as CaseStatus] ?? 'handling';
   const label = PUBLIC_STAGE_LABELS[stage].zh;
-  if (row.status !== 'voided') return label;
+  if (row.status !== 'voided')
+    return row.lng === null ? `${label}（待定位：按地址在地图上定位后派遣）` : label;
   if (ctx.parentNumber) return `${label}：已并入 ${ctx.parentNumber} 一并办理`;
   const reason = ctx.events.findLast((e) => e.type === 'void')?.note;
   return reason ? `${label}：${reason}` : label;
@@ -114,11 +115,26 @@ export function presentNotes(
   });
 }
 
+/** The client's address reference and postcode, kept with the report (its first event), if any. */
+function addressRefOf(events: readonly RequestEventRow[]): {
+  addressId: string | null;
+  zipcode: string | null;
+} {
+  const payload = events.find((e) => e.type === 'report')?.payload as
+    | { addressRef?: { addressId?: unknown; zipcode?: unknown } }
+    | null
+    | undefined;
+  const ref = payload?.addressRef;
+  const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
+  return { addressId: str(ref?.addressId), zipcode: str(ref?.zipcode) };
+}
+
 /** One service request as the spec's GET requests answers it. */
 export function presentRequest(row: RequestRow, ctx: RequestContext) {
   const closed = (CLOSED_STATUSES as readonly string[]).includes(row.status);
   const stage = PUBLIC_STAGE_OF[row.status as CaseStatus];
   const agency = row.leadUnitId && stage !== 'received' ? (ctx.unitNames.get(row.leadUnitId) ?? null) : null;
+  const ref = addressRefOf(ctx.events);
   return {
     service_request_id: row.number,
     status: closed ? 'closed' : 'open',
@@ -132,6 +148,9 @@ export function presentRequest(row: RequestRow, ctx: RequestContext) {
     updated_datetime: iso(closed ? (row.closedAt ?? row.updatedAt) : row.updatedAt),
     expected_datetime: iso(row.disposeDeadline),
     address: row.address,
+    address_id: ref.addressId,
+    zipcode: ref.zipcode,
+    // Null while a report that came with an address only awaits placing (待定位).
     lat: row.lat,
     long: row.lng,
     media_url: mediaUrl(row, ctx),

@@ -1,10 +1,16 @@
-import { apiKeySchema, createApiKeySchema, createdApiKeySchema } from '@chuangcheng/contracts';
+import {
+  apiKeySchema,
+  createApiKeySchema,
+  createdApiKeySchema,
+  type FieldIssue,
+} from '@chuangcheng/contracts';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { type App, type EndpointMeta, endpoint, idParams } from '../../http/endpoint';
 import type { AppEnv } from '../../http/env';
+import { findBadText, findBadUrlText } from '../../http/input-text';
 import type { RequestMeta } from '../../platform/actor';
 import { AppError } from '../../platform/app-error';
 import type { Logger } from '../../platform/logger';
@@ -73,6 +79,11 @@ function asOpen311(e: unknown, c: Context<AppEnv>, logger: Logger): Open311Error
   return new Open311Error(500, `服务器内部错误，请联系管理员（请求编号 ${c.get('requestId')}）`);
 }
 
+/** NUL or lone surrogates in the URL or the fields: the spec's 400, naming the field. */
+function checkText(issue: FieldIssue | null): void {
+  if (issue) throw new Open311Error(400, `${issue.field} ${issue.message}，请删除后重试`);
+}
+
 function formatOf(path: string): Format {
   return splitFormat(path).format;
 }
@@ -138,6 +149,7 @@ export function registerOpen311Routes(
     const meta: RequestMeta = { requestId: c.get('requestId'), ip: c.get('ip') };
     const origin = new URL(c.req.url).origin;
     try {
+      checkText(findBadUrlText(c.req.url));
       let segs: string[];
       try {
         segs = path.split('/').map(decodeURIComponent);
@@ -154,7 +166,9 @@ export function registerOpen311Routes(
         if (resource !== 'requests' || id !== undefined) {
           throw KNOWN.has(resource ?? '') ? notAllowed(raw) : notFound(raw);
         }
-        return render(format, 'service_requests', await open311.createRequest(await postedParams(c), meta));
+        const posted = await postedParams(c);
+        checkText(findBadText(posted));
+        return render(format, 'service_requests', await open311.createRequest(posted, meta));
       }
 
       await open311.throttleRead(meta);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type ApiKey, type CreateApiKey, type CreatedApiKey, createCaseSchema } from '@chuangcheng/contracts';
+import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { requireRole } from '../../platform/access';
 import { type Ctx, type RequestMeta, SYSTEM_ACTOR } from '../../platform/actor';
@@ -12,7 +13,7 @@ import type { CasesService, PhotosService } from '../cases/index';
 import type { CatalogService } from '../catalog/index';
 import type { OrgService } from '../org/index';
 import { Open311Error } from './open311.format';
-import { type Params, readPostedRequest, readRequestQuery } from './open311.input';
+import { MAX_DESCRIPTION, type Params, readPostedRequest, readRequestQuery } from './open311.input';
 import {
   type PublicCategory,
   presentRequest,
@@ -42,6 +43,16 @@ const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 /** When this API's discovery document last changed. */
 const CHANGESET = '2026-11-23T00:00:00Z';
 const KEY_PREFIX = 'o311_';
+
+/**
+ * A posted request as the intake takes it: the console's case contract, with the spec's longer
+ * description and a location that may be an address only (filed awaiting placing, 待定位).
+ */
+const postedCaseSchema = createCaseSchema.extend({
+  description: z.string().trim().min(2).max(MAX_DESCRIPTION),
+  lng: createCaseSchema.shape.lng.nullable(),
+  lat: createCaseSchema.shape.lat.nullable(),
+});
 
 export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
@@ -87,13 +98,9 @@ export function createOpen311Service(deps: Open311Deps) {
     return found;
   }
 
-  /** The key behind a POST: 401 without one, 403 for an unknown or revoked one. */
+  /** The key behind a POST: 403 without one (as the spec answers), or for an unknown or revoked one. */
   async function keyOf(raw: string | undefined): Promise<ApiKeyRow> {
-    if (!raw) {
-      throw new Open311Error(401, '缺少 api_key：提交反映须带接口密钥（向创城办申请）', {
-        'www-authenticate': 'api_key realm="open311"',
-      });
-    }
+    if (!raw?.trim()) throw new Open311Error(403, '缺少 api_key：提交反映须带接口密钥（向创城办申请）');
     const key = await repo.keyByHash(hashKey(raw.trim()));
     if (!key) throw new Open311Error(403, 'api_key 无效');
     if (key.revokedAt) throw new Open311Error(403, `api_key 已于 ${key.revokedAt.toISOString()} 停用`);
@@ -155,7 +162,7 @@ export function createOpen311Service(deps: Open311Deps) {
             url: `${base(origin)}/open311/v2`,
             changeset: CHANGESET,
             type: 'production',
-            formats: ['application/json', 'application/xml'],
+            formats: ['application/json', 'text/xml'],
           },
         ],
       };
@@ -204,11 +211,14 @@ export function createOpen311Service(deps: Open311Deps) {
         !input.description || input.description.length < 2
           ? [c.name, input.description].filter(Boolean).join('：')
           : input.description;
-      const parsed = createCaseSchema.safeParse({
+      const parsed = postedCaseSchema.safeParse({
         source: 'citizen',
         categoryId: c.id,
         description,
-        ...(input.address ? { address: input.address } : {}),
+        // With address_id alone, the office places the case by that reference.
+        ...(input.address || input.addressId
+          ? { address: input.address ?? `地址编号 ${input.addressId}` }
+          : {}),
         lng: input.lng,
         lat: input.lat,
         owner: 'public',
@@ -223,7 +233,18 @@ export function createOpen311Service(deps: Open311Deps) {
         );
       }
       const reporterName = input.reporterName || '市民';
-      const { row } = await deps.cases.public.create(key.cityId, parsed.data, { reporterName, photoIds: [] });
+      const addressRef =
+        input.addressId || input.zipcode
+          ? {
+              ...(input.addressId ? { addressId: input.addressId } : {}),
+              ...(input.zipcode ? { zipcode: input.zipcode } : {}),
+            }
+          : undefined;
+      const { row } = await deps.cases.public.create(
+        key.cityId,
+        { ...parsed.data, ...(addressRef ? { addressRef } : {}) },
+        { reporterName, photoIds: [] },
+      );
       const now = deps.clock.now();
       await repo.touchKey(key.id, now);
       const ctx: Ctx = {
@@ -250,12 +271,14 @@ export function createOpen311Service(deps: Open311Deps) {
         }),
       );
       const rule = serviceNotice(row);
+      const placing =
+        row.lng === null ? '仅有地址、没有经纬度：已转创城办在地图上定位后派遣（待定位）。' : '';
       return [
         {
           service_request_id: row.number,
           // The tracking code goes to the reporter's app only: with it the reporter follows and rates the
           // case in the citizen portal. GET requests never shows it.
-          service_notice: `已受理，案卷编号 ${row.number}。查询码 ${row.trackingCode}：可凭此码在市民随手拍「进度查询」中查看办理进度并评价。${rule ? `${rule}。` : ''}`,
+          service_notice: `已受理，案卷编号 ${row.number}。查询码 ${row.trackingCode}：可凭此码在市民随手拍「进度查询」中查看办理进度并评价。${placing}${rule ? `${rule}。` : ''}`,
           account_id: input.accountId ?? null,
         },
       ];

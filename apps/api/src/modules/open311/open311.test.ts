@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/app';
 import { withDemoCity } from '../../../test/fixtures';
-import { apiKeys, auditLog, caseEvents, cases, grids, people, users } from '../../db/schema/index';
+import { apiKeys, auditLog, caseEvents, cases, grids, people, units, users } from '../../db/schema/index';
 import { escapeXml } from './open311.format';
 import { presentNotes } from './open311.presenter';
 
@@ -129,11 +129,12 @@ describe('discovery and services', () => {
       url: `${PUBLIC_URL}/open311/v2`,
       type: 'production',
     });
-    expect(j.body.endpoints[0].formats).toContain('application/xml');
+    // The spec serves XML as text/xml.
+    expect(j.body.endpoints[0].formats).toEqual(['application/json', 'text/xml']);
 
     const x = await t.call('GET', '/open311/discovery.xml');
     expect(x.status).toBe(200);
-    expect(x.headers.get('content-type')).toBe('application/xml; charset=utf-8');
+    expect(x.headers.get('content-type')).toBe('text/xml; charset=utf-8');
     const doc = parseXml(x.body);
     expect(doc.name).toBe('discovery');
     const endpoint = kids(kids(doc, 'endpoints')[0]!, 'endpoint')[0]!;
@@ -222,13 +223,16 @@ describe('API keys (console)', () => {
 describe('POST requests', () => {
   it('refuses a missing, unknown or revoked key in the spec’s error format, writing nothing', async () => {
     const before = await caseCount();
+    // The spec: a POST without api_key is 403, like an invalid one.
     const none = await post({ service_code: serviceCode, lat: point.lat, long: point.lng });
-    expect(none.status).toBe(401);
-    expect(none.body).toEqual([{ code: 401, description: expect.stringContaining('api_key') }]);
+    expect(none.status).toBe(403);
+    expect(none.body).toEqual([{ code: 403, description: expect.stringContaining('api_key') }]);
     const noneXml = await post({ service_code: serviceCode, lat: point.lat, long: point.lng }, 'xml');
+    expect(noneXml.status).toBe(403);
+    expect(noneXml.headers.get('content-type')).toBe('text/xml; charset=utf-8');
     const doc = parseXml(noneXml.body);
     expect(doc.name).toBe('errors');
-    expect(field(kids(doc, 'error')[0]!, 'code')).toBe('401');
+    expect(field(kids(doc, 'error')[0]!, 'code')).toBe('403');
     const unknown = await report({ api_key: 'o311_not-a-key' });
     expect(unknown.status).toBe(403);
     expect(unknown.body[0].description).toContain('无效');
@@ -298,10 +302,13 @@ describe('POST requests', () => {
 
   it('refuses bad input with clear descriptions and writes nothing', async () => {
     const before = await caseCount();
-    const noPoint = await report({ lat: undefined, long: undefined, address_string: '幸福路 8 号' });
+    const noPoint = await report({ lat: undefined, long: undefined });
     expect(noPoint.status).toBe(400);
     expect(noPoint.body[0].description).toContain('lat');
     expect(noPoint.body[0].description).toContain('address_string');
+    const halfPoint = await report({ long: undefined, address_string: '幸福路 8 号' });
+    expect(halfPoint.status).toBe(400);
+    expect(halfPoint.body[0].description).toContain('long');
     const several = await report({ lat: 'north', phone: '12345', media_url: 'javascript:alert(1)' });
     expect(several.status).toBe(400);
     const text = several.body.map((e: any) => e.description).join('\n');
@@ -316,9 +323,12 @@ describe('POST requests', () => {
     const outside = await report({ long: point.lng + 3 });
     expect(outside.status).toBe(400);
     expect(outside.body[0].description).toContain('不在本市范围');
-    const long = await report({ description: '长'.repeat(2001) });
+    const long = await report({ description: '长'.repeat(4001) });
     expect(long.status).toBe(400);
-    expect(long.body[0].description).toContain('2000');
+    expect(long.body[0].description).toContain('4000');
+    const badZip = await report({ zipcode: '12-34' });
+    expect(badZip.status).toBe(400);
+    expect(badZip.body[0].description).toContain('zipcode');
     const broken = await t.call('POST', '/open311/v2/requests.json', {
       body: '{"api_key": ',
       headers: { 'content-type': 'application/json' },
@@ -332,9 +342,105 @@ describe('POST requests', () => {
     expect(wrongType.status).toBe(415);
     const method = await t.call('DELETE', '/open311/v2/requests.json');
     expect(method.status).toBe(405);
-    for (const r of [noPoint, several, unknown, outside, long, broken, wrongType, method]) {
+    for (const r of [
+      noPoint,
+      halfPoint,
+      several,
+      unknown,
+      outside,
+      long,
+      badZip,
+      broken,
+      wrongType,
+      method,
+    ]) {
       expect(JSON.stringify(r.body)).not.toMatch(/at .*\.ts:\d+|Error:/);
     }
+    expect(await caseCount()).toBe(before);
+  });
+
+  it('accepts an address alone (address_string or address_id): filed awaiting placing, routed to the office', async () => {
+    const r = await report({ lat: undefined, long: undefined, address_string: '幸福路 8 号东侧人行道' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body[0].service_notice).toContain('待定位');
+    const [row] = await t.db.select().from(cases).where(eq(cases.number, r.body[0].service_request_id));
+    expect(row!.lng).toBeNull();
+    expect(row!.lat).toBeNull();
+    expect(row!.address).toBe('幸福路 8 号东侧人行道');
+    expect(row!.gridId).toBeNull();
+    expect(row!.source).toBe('citizen');
+    // Routed to the city's campaign office, which places it first.
+    const [lead] = await t.db.select().from(units).where(eq(units.id, row!.leadUnitId!));
+    expect(lead!.kind).toBe('other');
+    expect(lead!.name).toContain('创');
+    expect((row!.route as { text: string }).text).toContain('待定位');
+    expect((row!.route as { text: string }).text).toContain(lead!.name);
+
+    // The console shows it without a point (待定位), and the map leaves it out.
+    const detail = await t.call('GET', `/api/cases/${row!.id}`, { session: office });
+    expect(detail.status, JSON.stringify(detail.body)).toBe(200);
+    expect(detail.body).toMatchObject({ lng: null, lat: null, grid: null, outOfGrid: false });
+    const map = await t.call('GET', '/api/cases/map', { session: office });
+    expect(map.status).toBe(200);
+    expect(map.body.points.map((p: any) => p.id)).not.toContain(row!.id);
+    expect(map.body.points.length).toBeGreaterThan(0);
+
+    // Read back: no point, the status notes say it awaits placing.
+    const read = await t.call('GET', `/open311/v2/requests/${row!.number}.json`);
+    expect(read.status).toBe(200);
+    expect(read.body[0]).toMatchObject({ lat: null, long: null, address: '幸福路 8 号东侧人行道' });
+    expect(read.body[0].status_notes).toContain('待定位');
+    const xml = parseXml((await t.call('GET', `/open311/v2/requests/${row!.number}.xml`)).body);
+    expect(field(kids(xml, 'request')[0]!, 'address')).toBe('幸福路 8 号东侧人行道');
+
+    // address_id alone, with the spec's longest description and a zipcode: kept and returned.
+    const long = `${'长'.repeat(3990)}1234567890`;
+    const byId = await report({
+      lat: undefined,
+      long: undefined,
+      address_id: 'GZ-ADDR-000123',
+      zipcode: '510000',
+      description: long,
+    });
+    expect(byId.status, JSON.stringify(byId.body)).toBe(200);
+    const n = byId.body[0].service_request_id;
+    const [row2] = await t.db.select().from(cases).where(eq(cases.number, n));
+    expect(row2!.lng).toBeNull();
+    expect(row2!.description).toBe(long);
+    expect(row2!.address).toContain('GZ-ADDR-000123');
+    const read2 = await t.call('GET', `/open311/v2/requests/${n}.json`);
+    expect(read2.body[0]).toMatchObject({
+      address_id: 'GZ-ADDR-000123',
+      zipcode: '510000',
+      description: long,
+    });
+    const xml2 = parseXml((await t.call('GET', `/open311/v2/requests/${n}.xml`)).body);
+    expect(field(kids(xml2, 'request')[0]!, 'address_id')).toBe('GZ-ADDR-000123');
+    expect(field(kids(xml2, 'request')[0]!, 'zipcode')).toBe('510000');
+    // A request with a point and no address reference says so with nulls.
+    const plain = await report();
+    const read3 = await t.call('GET', `/open311/v2/requests/${plain.body[0].service_request_id}.json`);
+    expect(read3.body[0]).toMatchObject({ address_id: null, zipcode: null });
+    expect(typeof read3.body[0].lat).toBe('number');
+  });
+
+  it('refuses NUL bytes and unpaired surrogates in fields and the query string, writing nothing', async () => {
+    const before = await caseCount();
+    const nul = await report({ description: '占道\u0000经营' });
+    expect(nul.status).toBe(400);
+    expect(nul.body).toEqual([{ code: 400, description: expect.stringContaining('description') }]);
+    const lone = await t.call('POST', '/open311/v2/requests.json', {
+      body: `{"api_key":"${goodKey}","service_code":"${serviceCode}","lat":${point.lat},"long":${point.lng},"first_name":"\\ud800"}`,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(lone.status).toBe(400);
+    expect(lone.body[0].description).toContain('first_name');
+    expect(lone.body[0].description).toContain('代理项');
+    const query = await t.call('GET', '/open311/v2/requests.xml?service_request_id=%00');
+    expect(query.status).toBe(400);
+    expect(field(kids(parseXml(query.body), 'error')[0]!, 'description')).toContain('service_request_id');
+    const path = await t.call('GET', '/open311/v2/requests/2026%00.json');
+    expect(path.status).toBe(400);
     expect(await caseCount()).toBe(before);
   });
 
@@ -438,7 +544,12 @@ describe('GET requests', () => {
     expect(page1.body).toHaveLength(2);
     expect(page2.body).toHaveLength(2);
     expect(page2.body[0].service_request_id).not.toBe(page1.body[0].service_request_id);
-    expect((await t.call('GET', '/open311/v2/requests.json?page_size=500')).status).toBe(400);
+    // page_size up to the spec's 1,000; by default every request of the window (up to 1,000).
+    expect((await t.call('GET', '/open311/v2/requests.json?page_size=1000')).status).toBe(200);
+    expect((await t.call('GET', '/open311/v2/requests.json?page_size=1001')).status).toBe(400);
+    const byDefault = await t.call('GET', '/open311/v2/requests.json');
+    expect(byDefault.headers.get('x-page-size')).toBe('1000');
+    expect(byDefault.body).toHaveLength(all.body.length);
     const bad = await t.call('GET', '/open311/v2/requests.json?status=pending&service_code=X1');
     expect(bad.status).toBe(400);
     expect(bad.body).toHaveLength(2);

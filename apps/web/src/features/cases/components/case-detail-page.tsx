@@ -58,7 +58,8 @@ function PendingBanner({ detail }: { detail: CaseDetail }) {
 function CaseBody({ detail }: { detail: CaseDetail }) {
   const { t } = useI18n();
   const isMobile = useIsMobile();
-  const coords = `${detail.lng.toFixed(6)}, ${detail.lat.toFixed(6)}`;
+  const point = detail.lng !== null && detail.lat !== null ? { lng: detail.lng, lat: detail.lat } : null;
+  const coords = point ? `${point.lng.toFixed(6)}, ${point.lat.toFixed(6)}` : t('cases.awaitingPlacing');
   return (
     <>
       <PendingBanner detail={detail} />
@@ -86,7 +87,14 @@ function CaseBody({ detail }: { detail: CaseDetail }) {
             extra={<span className="cc-mono cc-muted">{coords}</span>}
             className="cc-case-section"
           >
-            <CaseMiniMap lng={detail.lng} lat={detail.lat} />
+            {point ? (
+              <CaseMiniMap lng={point.lng} lat={point.lat} />
+            ) : (
+              <span className="cc-muted" data-testid="awaiting-placing">
+                {t('cases.awaitingPlacing')}
+                {detail.address ? `：${detail.address}` : ''}
+              </span>
+            )}
           </Card>
           {detail.supervisionOrders.length > 0 && (
             <Card size="small" title={t('cases.supervisionOrders')} className="cc-case-section">

@@ -117,7 +117,7 @@ function items(d: CaseDetail, { t, l, locale }: I18n, wide: number): Description
     {
       key: 'grid',
       label: t('cases.grid'),
-      children: d.grid ? codeName(d.grid) : t('cases.outOfGrid'),
+      children: d.grid ? codeName(d.grid) : t(d.lng === null ? 'cases.awaitingPlacing' : 'cases.outOfGrid'),
     },
     { key: 'place', label: t('cases.place'), children: placeText(d) },
     { key: 'block', label: t('cases.block'), children: d.block?.name ?? '—' },

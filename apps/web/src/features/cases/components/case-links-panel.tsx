@@ -213,7 +213,7 @@ function MergeModal({ detail, open, onClose }: { detail: CaseDetail; open: boole
   const { message } = App.useApp();
   const merge = useMergeCase();
   const dup = useDuplicates(
-    open && detail.category.id
+    open && detail.category.id && detail.lng !== null && detail.lat !== null
       ? { categoryId: detail.category.id, lng: detail.lng, lat: detail.lat, excludeId: detail.id }
       : {},
   );

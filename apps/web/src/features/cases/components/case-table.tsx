@@ -110,7 +110,7 @@ function fullColumns(i18n: I18n, sort: CaseSort | undefined): TableColumnsType<C
       c.grid ? (
         <Tooltip title={c.grid.code}>{c.grid.name}</Tooltip>
       ) : (
-        <span className="cc-muted">{t('cases.outOfGrid')}</span>
+        <span className="cc-muted">{t(c.lng === null ? 'cases.awaitingPlacing' : 'cases.outOfGrid')}</span>
       ),
   });
   columns.splice(columns.length - 1, 0, {
