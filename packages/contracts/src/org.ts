@@ -294,6 +294,8 @@ export const locateResultSchema = z.object({
   district: ref.nullable(),
   block: ref.nullable(),
   leadUnit: ref.nullable(),
+  /** The point lies in a grid outside the reader's scope (every name above is then withheld). */
+  outOfScope: z.boolean(),
 });
 export type LocateResult = z.infer<typeof locateResultSchema>;
 
@@ -329,3 +331,8 @@ export const importResultSchema = z.object({
   updated: z.number().int(),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
+
+/** The city the citizen portal (随手拍) and its public boards serve (an installation setting). */
+export const portalCitySchema = z.object({ id: z.uuid(), name: z.string(), code: z.string() });
+export type PortalCity = z.infer<typeof portalCitySchema>;
+export const setPortalCitySchema = z.strictObject({ cityId: z.uuid() });

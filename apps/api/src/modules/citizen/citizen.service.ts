@@ -51,10 +51,9 @@ export function createCitizenService(deps: CitizenDeps) {
   const { limiter, limits } = deps;
   const ipKey = (meta: RequestMeta) => meta.ip ?? 'unknown';
 
-  /** The installation's city: the portal serves one city (a province runs one portal per city). */
+  /** The portal's city: an installation setting (org.portal), never moved by adding a city. */
   async function city(): Promise<{ id: string; name: string }> {
-    const cities = await deps.org.regions.repo.cities();
-    const c = cities[0];
+    const c = await deps.org.portal.portalCity();
     if (!c) throw new AppError('NO_CITY');
     return { id: c.id, name: c.name };
   }

@@ -18,8 +18,7 @@ export function cityOf(actor: Actor): string {
 export const regionOf = (actor: Actor): string | null =>
   actor.regionId && actor.regionId !== actor.cityId ? actor.regionId : null;
 
-/** The city the public pages show: the installation's first city, as the citizen portal does. */
+/** The city the public pages show: the portal's city (an installation setting; adding a city never moves it). */
 export async function publicCityId(org: OrgService): Promise<string | null> {
-  const [c] = await org.regions.repo.cities();
-  return c?.id ?? null;
+  return (await org.portal.portalCity())?.id ?? null;
 }

@@ -7,6 +7,7 @@ export { createOrgIoService, type OrgIoService, parseMapping, registerOrgIoRoute
 export { ORG_READ, ORG_WRITE, PEOPLE_READ, PHONE_FULL } from './org.policy';
 export { registerOrgRoutes } from './org.routes';
 export { createOrgService, type OrgService } from './org.service';
+export { registerPortalCityRoutes } from './portal-city.routes';
 
 /** True once any city exists (start-up decides whether to load the demo city). */
 export function hasAnyCity(db: Db): Promise<boolean> {

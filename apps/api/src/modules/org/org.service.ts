@@ -6,6 +6,7 @@ import { createGridsService } from './grids.service';
 import { createLocateService } from './locate.service';
 import type { OrgDeps } from './org.deps';
 import { createPeopleService } from './people.service';
+import { createPortalCityService } from './portal-city.service';
 import { createRegionsService } from './regions.service';
 import { createUnitsService } from './units.service';
 
@@ -26,7 +27,8 @@ export function createOrgService(deps: { db: Db; clock: Clock; audit: AuditServi
     const center = await grids.repo.center();
     return { cityName: cities.length === 1 ? cities[0]!.name : null, center };
   }
-  return { regions, units, people, grids, blocks, locate, mapDefaults };
+  const portal = createPortalCityService(deps);
+  return { regions, units, people, grids, blocks, locate, mapDefaults, portal };
 }
 
 export type OrgService = ReturnType<typeof createOrgService>;
