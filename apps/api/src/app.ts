@@ -11,6 +11,7 @@ import { docsPage, swaggerAssetsDir } from './http/docs';
 import type { EndpointMeta } from './http/endpoint';
 import type { AppEnv } from './http/env';
 import { errorHandler, validationHook } from './http/errors';
+import { rejectBadUrlText } from './http/input-text';
 import { requestId, securityHeaders, sessionLoader } from './http/middleware';
 import { createAssessmentsService, registerAssessmentsRoutes } from './modules/assessments/index';
 import { createAuditService, registerAuditRoutes } from './modules/audit/index';
@@ -195,6 +196,9 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
     return c.text('Not Found', 404);
   });
   app.get('/healthz', async (c) => c.json({ ok: true, time: deps.clock.now().toISOString() }));
+  // NUL / lone surrogates in a path or query string: 400 INVALID_CHARACTERS (Open311 answers its own
+  // error format for the same check).
+  app.use('*', (c, next) => (c.req.path.startsWith('/open311/') ? next() : rejectBadUrlText(c, next)));
 
   const jsonLimit = bodyLimit({
     maxSize: config.limits.bodyBytes,

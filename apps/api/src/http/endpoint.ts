@@ -6,6 +6,7 @@ import { type Access, roleAllowed } from '../platform/access';
 import type { Actor, Ctx } from '../platform/actor';
 import { AppError } from '../platform/app-error';
 import type { AppEnv } from './env';
+import { rejectBadBodyText } from './input-text';
 
 /** What the endpoint × role matrix test walks: every endpoint with who may call it. */
 export interface EndpointMeta {
@@ -47,7 +48,10 @@ export interface EndpointSpec<B, Q, P> {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** The access gate every endpoint passes before its input is even parsed: session, role, CSRF. */
+/**
+ * The access gate every endpoint passes before its input is even parsed: session, role, CSRF. Then
+ * the body's text is checked (NUL, lone surrogates) before the validator reads it.
+ */
 function gate(access: Access): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const actor = c.get('actor');
@@ -107,7 +111,7 @@ export function endpoint<
     summary: spec.summary,
     tags: [spec.tag],
     description: `权限 access: ${spec.access === 'public' || spec.access === 'authenticated' ? spec.access : spec.access.join(', ')}`,
-    middleware: [gate(spec.access)],
+    middleware: [gate(spec.access), rejectBadBodyText],
     request: request as never,
     responses: {
       [status]: { description: 'OK', ...(okContent ? { content: okContent } : {}) },
