@@ -7,7 +7,7 @@ import { compress } from 'hono/compress';
 import { z } from 'zod';
 import type { Config } from './config/config';
 import type { Db } from './db/client';
-import { docsPage, swaggerAssetsDir } from './http/docs';
+import { DOCS_INIT_SCRIPT, docsPage, swaggerAssetsDir } from './http/docs';
 import type { EndpointMeta } from './http/endpoint';
 import type { AppEnv } from './http/env';
 import { errorHandler, validationHook } from './http/errors';
@@ -189,7 +189,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const endpoints: EndpointMeta[] = [];
 
-  app.use('*', requestId, securityHeaders, compress());
+  app.use('*', requestId, securityHeaders(config.map), compress());
   app.onError(errorHandler(deps.logger));
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) throw new AppError('NOT_FOUND', { path: c.req.path });
@@ -264,6 +264,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
     },
   });
   app.get('/api/docs', (c) => c.html(docsPage()));
+  app.get('/api/docs/init.js', (c) => c.body(DOCS_INIT_SCRIPT, 200, { 'content-type': 'text/javascript' }));
   app.use(
     '/api/docs/assets/*',
     serveStatic({

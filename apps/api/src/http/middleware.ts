@@ -4,6 +4,7 @@ import { getCookie } from 'hono/cookie';
 import type { AuthService } from '../modules/auth/index';
 import { SESSION_COOKIE } from '../modules/auth/index';
 import { newToken } from '../platform/ids';
+import { contentSecurityPolicy } from './csp';
 import type { AppEnv } from './env';
 
 /** A request id for every request (accepted from a proxy when sane), echoed in X-Request-Id and error bodies. */
@@ -22,13 +23,18 @@ export const requestId: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.header('X-Request-Id', id);
 };
 
-export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
-  await next();
-  c.header('X-Content-Type-Options', 'nosniff');
-  c.header('X-Frame-Options', 'SAMEORIGIN');
-  c.header('Referrer-Policy', 'same-origin');
-  if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
-};
+/** Security headers on every answer, the Content-Security-Policy included (see csp.ts). */
+export function securityHeaders(map: { tileUrl: string | null }): MiddlewareHandler<AppEnv> {
+  const csp = contentSecurityPolicy(map);
+  return async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', csp);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('X-Frame-Options', 'DENY');
+    c.header('Referrer-Policy', 'same-origin');
+    if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
+  };
+}
 
 /** Loads the session behind the cookie (if any) into `actor` / `session`. */
 export function sessionLoader(auth: AuthService): MiddlewareHandler<AppEnv> {
