@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/app';
 import { withDemoCity } from '../../../test/fixtures';
-import { auditLog } from '../../db/schema/index';
+import { auditLog, securityEvents } from '../../db/schema/index';
 
 let t: TestApp;
 let cityId: string;
@@ -75,5 +75,49 @@ describe('audit log hash chain', () => {
     expect(r.body.items.length).toBeGreaterThan(0);
     const office = await t.login('office', TEST_PASSWORD);
     expect((await t.call('GET', '/api/audit', { session: office })).status).toBe(403);
+  });
+});
+
+describe('security events: access denials recorded (等保)', () => {
+  it('records 401/403 on authenticated routes, one row per user or IP × route × minute, listed for the admin', async () => {
+    await t.db.delete(securityEvents);
+    const unit = await t.login('unit', TEST_PASSWORD);
+    for (let i = 0; i < 3; i++) {
+      const r = await t.call('GET', '/api/audit', { session: unit });
+      expect(r.status).toBe(403);
+    }
+    // another route, and the next minute: rows of their own
+    expect((await t.call('GET', '/api/users', { session: unit })).status).toBe(403);
+    t.clock.advance(60_000);
+    expect((await t.call('GET', '/api/audit', { session: unit })).status).toBe(403);
+    // anonymous: counted by IP
+    const anon = await t.call('GET', '/api/cases');
+    expect(anon.status).toBe(401);
+    // not denials of an authenticated route: a failed login (audited apart) and public routes
+    await t.call('POST', '/api/auth/login', { body: { username: 'unit', password: 'wrong-Pass-1' } });
+
+    const rows = await t.db.select().from(securityEvents).orderBy(securityEvents.firstAt);
+    const unitRows = rows.filter((r) => r.subject.startsWith('user:'));
+    expect(unitRows.map((r) => [r.route, r.count, r.code])).toEqual([
+      ['/api/audit', 3, 'FORBIDDEN_ROLE'],
+      ['/api/users', 1, 'FORBIDDEN_ROLE'],
+      ['/api/audit', 1, 'FORBIDDEN_ROLE'],
+    ]);
+    const ipRows = rows.filter((r) => r.subject.startsWith('ip:'));
+    expect(ipRows).toHaveLength(1);
+    expect(ipRows[0]).toMatchObject({ route: '/api/cases', status: 401, userId: null });
+    expect(rows.some((r) => r.route === '/api/auth/login')).toBe(false);
+
+    const admin = await t.login('admin', TEST_PASSWORD);
+    const list = await t.call('GET', '/api/audit/security-events', { session: admin });
+    expect(list.status).toBe(200);
+    expect(list.body.total).toBe(4);
+    expect(list.body.items.find((e: any) => e.status === 401)).toMatchObject({
+      route: '/api/cases',
+      ip: null,
+    });
+    expect(list.body.items.find((e: any) => e.username === 'unit')).toBeTruthy();
+    // the list itself is the administrator's
+    expect((await t.call('GET', '/api/audit/security-events', { session: unit })).status).toBe(403);
   });
 });

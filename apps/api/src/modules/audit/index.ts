@@ -6,3 +6,4 @@ export {
   GLOBAL_CHAIN,
   type VerifyResult,
 } from './audit.service';
+export { createSecurityEvents, type Denial, type SecurityEvents } from './security-events';

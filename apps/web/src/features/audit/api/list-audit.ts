@@ -1,4 +1,4 @@
-import type { AuditEntry, Page } from '@chuangcheng/contracts';
+import type { AuditEntry, Page, SecurityEvent } from '@chuangcheng/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, type Query } from '../../../lib/api-client';
 
@@ -17,4 +17,15 @@ export function auditQueryOptions(query: Query) {
 
 export function useAudit(query: Query) {
   return useQuery(auditQueryOptions(query));
+}
+
+/** GET /api/audit/security-events (admin): access denials, newest first. */
+export function useSecurityEvents(query: Query) {
+  return useQuery(
+    queryOptions({
+      queryKey: ['audit', 'security-events', query],
+      queryFn: ({ signal }) => api.get<Page<SecurityEvent>>('/api/audit/security-events', { query, signal }),
+      placeholderData: keepPreviousData,
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import { AUDIT_ACTION_LABELS, type AuditEntry } from '@chuangcheng/contracts';
+import { AUDIT_ACTION_LABELS, type AuditEntry, SECURITY_EVENT_LABELS } from '@chuangcheng/contracts';
 import {
   AutoComplete,
   Button,
@@ -9,6 +9,7 @@ import {
   Select,
   Table,
   type TableColumnsType,
+  Tabs,
   Tag,
   Typography,
 } from 'antd';
@@ -21,6 +22,7 @@ import { formatDateTime } from '../../../lib/format';
 import { type MessageKey, useI18n } from '../../../lib/i18n';
 import { useListParams } from '../../../lib/list-params';
 import { useAudit } from '../api/list-audit';
+import { SecurityEventsTable } from './security-events-table';
 
 const FILTERS = ['action', 'entityType'] as const;
 // seq is numbered per city, so it alone does not identify an entry across cities.
@@ -96,9 +98,8 @@ export default function AuditPage() {
     { title: t('audit.ip'), dataIndex: 'ip', width: 140, render: (v: string | null) => v ?? '—' },
   ];
 
-  return (
+  const log = (
     <>
-      <PageHeader />
       <ListToolbar
         activeFilters={Object.keys(list.filters).length}
         filters={
@@ -148,6 +149,18 @@ export default function AuditPage() {
         tableLayout="fixed"
         scroll={{ x: 960 }}
         data-testid="audit-table"
+      />
+    </>
+  );
+
+  return (
+    <>
+      <PageHeader />
+      <Tabs
+        items={[
+          { key: 'log', label: l(SECURITY_EVENT_LABELS.auditTab), children: log },
+          { key: 'security', label: l(SECURITY_EVENT_LABELS.tab), children: <SecurityEventsTable /> },
+        ]}
       />
     </>
   );
