@@ -21,6 +21,15 @@ export default defineConfig({
       { test: { name: 'web', include: ['apps/web/src/**/*.test.ts'] } },
       apiProject('api-pglite', 'pglite'),
       ...(process.env.TEST_DATABASE_URL ? [apiProject('api-postgres', 'postgres')] : []),
+      // Every bench in smoke mode (tiny data, child processes): catches a bench that no longer runs.
+      {
+        test: {
+          name: 'bench',
+          include: ['bench/**/*.test.ts'],
+          testTimeout: 900_000,
+          pool: 'forks' as const,
+        },
+      },
       {
         test: {
           name: 'e2e',
