@@ -3,9 +3,7 @@ import { serve } from '@hono/node-server';
 import { createApp, createServices } from './app';
 import type { Config } from './config/config';
 import { type Database, openDatabase } from './db/client';
-import { seedDemoLoop } from './demo-seed';
-import { loadDemoCity } from './modules/demo/index';
-import { hasAnyCity } from './modules/org/index';
+import { ensureDemo } from './demo-seed';
 import { systemCtx } from './platform/actor';
 import { systemClock } from './platform/clock';
 import type { Logger } from './platform/logger';
@@ -36,22 +34,28 @@ export async function startServer(config: Config, logger: Logger): Promise<Start
       );
     }
     const wantDemo = config.demo.load ?? database.kind === 'pglite';
-    if (wantDemo && !(await hasAnyCity(database.db))) {
-      logger.info('loading the demo city', { grids: config.demo.grids });
-      const demo = await loadDemoCity(database.db, {
+    if (wantDemo) {
+      // Loads the demo into an empty database, or finishes one a killed first start left half-done.
+      const demo = await ensureDemo(database.db, config, {
         grids: config.demo.grids,
         password: config.demo.password,
         audit: services.audit.bulkLoadHook(systemCtx(), 'demo.load'),
+        now: new Date(),
+        onlyIntoEmpty: true,
+        hooks: { afterStep: (step) => logger.info('demo step done', { step }) },
       });
-      const loop = await seedDemoLoop(database.db, config, demo.cityId, new Date());
-      lines.push(`已生成演示案件 ${loop.cases} 件（近 14 天，含各流转环节）。`);
-      lines.push(
-        `已载入演示城市「示范市」（${demo.counts.grids ?? 0} 个网格）。演示账号（密码 ${config.demo.password}）：`,
-      );
-      for (const a of demo.accounts)
+      if (demo && !demo.loaded)
+        lines.push(`已补全上次中断的演示数据（${demo.steps.join('、') || '无缺失步骤'}）。`);
+      if (demo?.loaded) {
+        lines.push(`已生成演示案件 ${demo.cases} 件（近 14 天，含各流转环节）。`);
         lines.push(
-          `  ${a.username.padEnd(10)} ${a.role.padEnd(12)} ${ROLE_LABELS[a.role as Role]?.zh ?? ''}`,
+          `已载入演示城市「示范市」（${demo.loaded.counts.grids ?? 0} 个网格）。演示账号（密码 ${config.demo.password}）：`,
         );
+        for (const a of demo.loaded.accounts)
+          lines.push(
+            `  ${a.username.padEnd(10)} ${a.role.padEnd(12)} ${ROLE_LABELS[a.role as Role]?.zh ?? ''}`,
+          );
+      }
     }
     const { app } = createApp(deps, services);
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
@@ -61,12 +65,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Start
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
     const url = `http://${host}:${port}`;
-    const sweep = setInterval(
-      () => void services.auth.purgeExpiredSessions().catch(() => undefined),
-      3_600_000,
-    );
-    sweep.unref();
-    const loop = startCaseSweeper(services, config, logger);
+    // Background jobs and schedules (sweeps, outbox delivery, session purge): platform/jobs.
+    await services.jobs.start();
     for (const l of lines) console.log(l);
     console.log(
       `数据库：${database.kind === 'pglite' ? `嵌入式 PGlite（${config.dataDir}）` : 'PostgreSQL'}`,
@@ -75,8 +75,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Start
     return {
       url,
       close: async () => {
-        clearInterval(sweep);
-        await loop.stop();
+        await services.jobs.stop();
         await new Promise<void>((r) => server.close(() => r()));
         await database.close();
       },
@@ -85,36 +84,4 @@ export async function startServer(config: Config, logger: Logger): Promise<Start
     await database.close();
     throw e;
   }
-}
-
-/**
- * The minute loop: lights, overdue escalation (督办) and outbox delivery. Each tick waits for the
- * previous one, so a slow sweep never overlaps itself; other processes may sweep at the same time.
- */
-function startCaseSweeper(services: ReturnType<typeof createServices>, config: Config, logger: Logger) {
-  if (config.sweeperIntervalSeconds === 0) return { stop: async () => {} };
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = (async () => {
-      try {
-        const r = await services.sweeper.sweep();
-        if (r.escalated || r.red || r.yellow) logger.info('sweep', { ...r });
-        await services.notify.deliver();
-      } catch (e) {
-        logger.error('sweep failed', { err: e as Error });
-      } finally {
-        running = null;
-      }
-    })();
-  };
-  const timer = setInterval(tick, config.sweeperIntervalSeconds * 1000);
-  timer.unref();
-  tick();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
 }

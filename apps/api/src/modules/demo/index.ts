@@ -8,4 +8,5 @@ export {
   generateDemoCity,
 } from './generate';
 export { type DemoLoadOptions, type DemoLoadResult, loadDemoCity } from './load';
+export { CITY as DEMO_CITY } from './names';
 export type * from './types';
