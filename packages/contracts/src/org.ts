@@ -336,3 +336,10 @@ export type ImportResult = z.infer<typeof importResultSchema>;
 export const portalCitySchema = z.object({ id: z.uuid(), name: z.string(), code: z.string() });
 export type PortalCity = z.infer<typeof portalCitySchema>;
 export const setPortalCitySchema = z.strictObject({ cityId: z.uuid() });
+export const PORTAL_CITY_LABELS = {
+  title: { zh: '市民随手拍服务城市', en: 'City served by the citizen portal' },
+  hint: {
+    zh: '市民随手拍（/c）与公开的曝光台、红黑榜只服务这一个城市；新增城市不会改变它。',
+    en: 'The citizen portal (/c) and its public boards serve this city; adding a city never changes it.',
+  },
+} as const;

@@ -259,7 +259,11 @@ const messages = {
   'users.createTitle': { zh: '新增用户', en: 'New user' },
   'users.editTitle': { zh: '编辑用户', en: 'Edit user' },
   'users.initialPassword': { zh: '初始密码', en: 'Initial password' },
-  'users.regionHint': { zh: '留空表示全市范围', en: 'Empty means the whole city' },
+  'users.noCity': { zh: '未分配城市', en: 'No city' },
+  'users.regionHint': {
+    zh: '选城市本身为全市范围，选下级区划则只管该区划；单位账号可留空（随单位所属城市）',
+    en: 'The city itself for city-wide access, or a region under it; a unit account may leave it empty',
+  },
   'users.disableConfirm': {
     zh: '停用后该用户将无法登录，确定吗？',
     en: 'The user will not be able to log in. Continue?',

@@ -52,7 +52,7 @@ export function UserFormDrawer({
       if (!applyFieldErrors(form, error, FIELDS)) setFormError(errorMessage(error, locale));
     };
     const scope = {
-      regionId: values.regionId ?? null,
+      regionId: values.role === 'admin' ? null : (values.regionId ?? null),
       unitId: values.role === 'unit' ? (values.unitId ?? null) : null,
     };
     if (user) {
@@ -143,9 +143,23 @@ export function UserFormDrawer({
         <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
           <Select options={ROLES.map((r) => ({ value: r, label: l(ROLE_LABELS[r]) }))} />
         </Form.Item>
-        <Form.Item name="regionId" label={t('users.region')} extra={t('users.regionHint')}>
-          <RegionTreeSelect />
-        </Form.Item>
+        {role !== 'admin' && (
+          // Every account but a system administrator belongs to a city: the city itself (city-wide) or a
+          // region under it; a unit account may take its city from the unit instead.
+          <Form.Item
+            name="regionId"
+            label={t('users.region')}
+            extra={t('users.regionHint')}
+            rules={[
+              {
+                required: role !== 'unit',
+                message: t('common.required', { field: t('users.region') }),
+              },
+            ]}
+          >
+            <RegionTreeSelect />
+          </Form.Item>
+        )}
         {role === 'unit' && (
           <Form.Item
             name="unitId"

@@ -17,6 +17,7 @@ import { useMe } from '../../../lib/session';
 import { useUnitNames } from '../api/list-unit-names';
 import { useUsers } from '../api/list-users';
 import { useUpdateUser } from '../api/update-user';
+import { PortalCityCard } from './portal-city-card';
 import { ResetPasswordModal } from './reset-password-modal';
 import { UserFormDrawer } from './user-form-drawer';
 
@@ -60,7 +61,8 @@ export default function UsersPage() {
     {
       title: t('users.role'),
       dataIndex: 'role',
-      render: (role: Role) => <Tag color={ROLE_COLORS[role]}>{l(ROLE_LABELS[role])}</Tag>,
+      render: (role: Role | null) =>
+        role ? <Tag color={ROLE_COLORS[role]}>{l(ROLE_LABELS[role])}</Tag> : <Tag>{t('users.noCity')}</Tag>,
     },
     {
       title: t('users.region'),
@@ -136,6 +138,7 @@ export default function UsersPage() {
           </>
         }
       />
+      <PortalCityCard />
       <ListToolbar
         activeFilters={Object.keys(list.filters).length}
         search={
