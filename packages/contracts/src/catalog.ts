@@ -240,6 +240,8 @@ export const routePreviewSchema = z.object({
   }),
   grid: z.object({ id: z.uuid(), code: z.string(), name: z.string() }).nullable(),
   outOfGrid: z.boolean(),
+  /** The point lies in a grid outside the reader's scope: no grid, unit or rule is shown. */
+  outOfScope: z.boolean(),
   limits: stageLimitsSchema,
 });
 export type RoutePreview = z.infer<typeof routePreviewSchema>;

@@ -8,7 +8,7 @@ import type {
   RoutingRule,
   UpdateRoutingRule,
 } from '@chuangcheng/contracts';
-import { requireCity, requireRole } from '../../platform/access';
+import { requireCity, requireRegion, requireRole } from '../../platform/access';
 import type { Ctx } from '../../platform/actor';
 import { AppError } from '../../platform/app-error';
 import { newId } from '../../platform/ids';
@@ -80,11 +80,21 @@ export function createRoutingService(deps: CatalogDeps, categories: CategoriesSe
     return rows.map((r) => presentRule(r, refs));
   }
 
+  /**
+   * A rule is written by whoever's scope holds its region: a rule for a district by that district's
+   * users (or city-wide ones), a city-wide rule (no region) by city-wide users only.
+   */
+  async function requireRuleScope(ctx: Ctx, cityId: string, regionId: string | null): Promise<void> {
+    const r = await deps.org.regions.repo.byId(regionId ?? cityId);
+    requireRegion(ctx.actor, cityId, r?.cityId === cityId ? r.path : null);
+  }
+
   async function load(ctx: Ctx, id: string): Promise<RuleRow> {
     requireRole(ctx.actor, CATALOG_WRITE);
     const r = await repo.byId(id);
     if (!r) throw new AppError('ROUTING_RULE_NOT_FOUND');
     requireCity(ctx.actor, r.cityId);
+    await requireRuleScope(ctx, r.cityId, r.regionId);
     return r;
   }
 
@@ -120,6 +130,7 @@ export function createRoutingService(deps: CatalogDeps, categories: CategoriesSe
       requireRole(ctx.actor, CATALOG_WRITE);
       const cityId = await categories.cityOf(ctx);
       await checkRefs(cityId, input);
+      await requireRuleScope(ctx, cityId, input.regionId ?? null);
       const now = deps.clock.now();
       const row: RuleRow = {
         id: newId(now.getTime()),
@@ -145,6 +156,7 @@ export function createRoutingService(deps: CatalogDeps, categories: CategoriesSe
     async updateRule(ctx: Ctx, id: string, patch: UpdateRoutingRule): Promise<RoutingRule> {
       const before = await load(ctx, id);
       await checkRefs(before.cityId, patch);
+      if (patch.regionId !== undefined) await requireRuleScope(ctx, before.cityId, patch.regionId);
       const { limits, ...rest } = patch;
       const set = {
         ...rest,
@@ -160,11 +172,30 @@ export function createRoutingService(deps: CatalogDeps, categories: CategoriesSe
       await write(ctx, before.cityId, 'delete', id, (r) => r.remove(id), { before });
     },
 
-    /** What the dispatcher would decide for this category at this point, and why (nothing is written). */
+    /**
+     * What the dispatcher would decide for this category at this point, and why (nothing is written).
+     * A point in a grid outside the reader's scope (another district) answers only that fact: no grid,
+     * unit or rule of that district is named.
+     */
     async previewRoute(ctx: Ctx, q: RoutePreviewQuery): Promise<RoutePreview> {
       requireRole(ctx.actor, CATALOG_MANAGE_READ);
       const cityId = await categories.cityOf(ctx);
       const category = await resolveCategory(catalog, cityId, q.categoryId, q.conditionId);
+      if (!(await deps.org.locate.pointInScope(ctx.actor, q.lng, q.lat)))
+        return {
+          leadUnit: null,
+          coUnits: [],
+          route: {
+            kind: 'manual',
+            ruleId: null,
+            rulePriority: null,
+            text: '该点位所在网格不在您的管辖范围内，不显示派遣结果',
+          },
+          grid: null,
+          outOfGrid: false,
+          outOfScope: true,
+          limits: { dispose: category.condition.limit },
+        };
       const r = await routeCase(deps, cityId, {
         category,
         lng: q.lng,
@@ -184,6 +215,7 @@ export function createRoutingService(deps: CatalogDeps, categories: CategoriesSe
         route: r.route,
         grid: r.grid ? { id: r.grid.id, code: r.grid.code, name: r.grid.name } : null,
         outOfGrid: r.outOfGrid,
+        outOfScope: false,
         limits: r.limits,
       };
     },

@@ -2,8 +2,8 @@ import type { LocateResult } from '@chuangcheng/contracts';
 import { type AreaGeometry, GridIndex } from '@chuangcheng/domain';
 import { inArray } from 'drizzle-orm';
 import { blocks, regions, units } from '../../db/schema/index';
-import { inCity, requireRole } from '../../platform/access';
-import type { Ctx } from '../../platform/actor';
+import { inCity, inRegion, requireRole } from '../../platform/access';
+import type { Actor, Ctx } from '../../platform/actor';
 import type { GridsRepository } from './grids.repository';
 import type { OrgDeps } from './org.deps';
 import { ORG_READ } from './org.policy';
@@ -67,6 +67,23 @@ export function createLocateService(deps: OrgDeps, gridsRepo: GridsRepository) {
     return built;
   }
 
+  /**
+   * The grid under a point with its community, and whether it lies in the actor's scope (their city and
+   * region subtree). null: the point is in no current grid.
+   */
+  async function gridAt(actor: Actor, lng: number, lat: number) {
+    const b = await current();
+    const id = b.index.locate(lng, lat);
+    const g = id ? b.grids.get(id) : undefined;
+    if (!id || !g) return null;
+    if (!inCity(actor, g.cityId)) return { id, grid: g, community: undefined, inScope: false };
+    const [community] = await deps.db
+      .select()
+      .from(regions)
+      .where(inArray(regions.id, [g.communityId]));
+    return { id, grid: g, community, inScope: inRegion(actor, g.cityId, community?.path ?? null) };
+  }
+
   return {
     /** Marks the index stale (this process changed grids). */
     invalidate(): void {
@@ -78,12 +95,21 @@ export function createLocateService(deps: OrgDeps, gridsRepo: GridsRepository) {
       return (await current()).index.locate(lng, lat);
     },
 
-    /** Grid, community, street, district, block and lead unit under a point, within the actor's city. */
+    /**
+     * False when the point lies in a grid outside the actor's scope (another district or city): what
+     * lies there — grid, community, units, the dispatch decision — is not theirs to see.
+     */
+    async pointInScope(actor: Actor, lng: number, lat: number): Promise<boolean> {
+      return (await gridAt(actor, lng, lat))?.inScope ?? true;
+    },
+
+    /**
+     * Grid, community, street, district, block and lead unit under a point. A point in a grid outside
+     * the reader's scope answers only that fact (outOfScope, every name withheld).
+     */
     async locate(ctx: Ctx, lng: number, lat: number): Promise<LocateResult> {
       requireRole(ctx.actor, ORG_READ);
-      const b = await current();
-      const id = b.index.locate(lng, lat);
-      const g = id ? b.grids.get(id) : undefined;
+      const at = await gridAt(ctx.actor, lng, lat);
       const empty: LocateResult = {
         grid: null,
         community: null,
@@ -91,20 +117,17 @@ export function createLocateService(deps: OrgDeps, gridsRepo: GridsRepository) {
         district: null,
         block: null,
         leadUnit: null,
+        outOfScope: false,
       };
-      if (!id || !g || !inCity(ctx.actor, g.cityId)) return empty;
-      const community = (
-        await deps.db
-          .select()
-          .from(regions)
-          .where(inArray(regions.id, [g.communityId]))
-      )[0];
+      if (!at) return empty;
+      if (!at.inScope) return { ...empty, outOfScope: true };
+      const { id, grid: g, community } = at;
       const ancestorIds = community ? community.path.split('/').filter(Boolean) : [];
       const chain = ancestorIds.length
         ? await deps.db.select().from(regions).where(inArray(regions.id, ancestorIds))
         : [];
-      const at = (level: string) => {
-        const r = chain.find((x) => x.level === level);
+      const level = (name: string) => {
+        const r = chain.find((x) => x.level === name);
         return r ? { id: r.id, code: r.code, name: r.name } : null;
       };
       const [block] = g.blockId
@@ -121,11 +144,12 @@ export function createLocateService(deps: OrgDeps, gridsRepo: GridsRepository) {
         : [];
       return {
         grid: { id, code: g.code, name: g.name },
-        community: at('community'),
-        street: at('street'),
-        district: at('district'),
+        community: level('community'),
+        street: level('street'),
+        district: level('district'),
         block: block ? { id: block.id, code: block.code, name: block.name } : null,
         leadUnit: lead ? { id: lead.id, code: lead.code, name: lead.name } : null,
+        outOfScope: false,
       };
     },
   };
