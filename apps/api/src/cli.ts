@@ -6,8 +6,7 @@ import { progressBar } from './cli/progress';
 import { type Config, ConfigError, loadConfig } from './config/config';
 import { type Database, openDatabase } from './db/client';
 import { DataDirLockedError } from './db/lock';
-import { seedDemoLoop } from './demo-seed';
-import { loadDemoCity } from './modules/demo/index';
+import { ensureDemo } from './demo-seed';
 import { systemCtx } from './platform/actor';
 import { AppError } from './platform/app-error';
 import { systemClock } from './platform/clock';
@@ -62,18 +61,24 @@ program
   .action((opts: { grids: number; seed?: number; cases: number }) =>
     withDatabase(async (database, config) => {
       const bar = progressBar('载入演示城市');
-      const r = await loadDemoCity(database.db, {
+      // Loads the demo city and its data, or finishes a demo whose loading was interrupted.
+      const r = await ensureDemo(database.db, config, {
         grids: opts.grids,
         seed: opts.seed,
         password: config.demo.password,
         onProgress: (d, t, s) => bar.update(d, t, s),
         audit: servicesOf(database, config).audit.bulkLoadHook(systemCtx(), 'demo.load'),
+        now: new Date(),
+        cases: opts.cases,
+        onlyIntoEmpty: false,
       });
       bar.done();
-      const loop = await seedDemoLoop(database.db, config, r.cityId, new Date(), opts.cases);
-      console.log(`完成：${JSON.stringify({ ...r.counts, cases: loop.cases })}`);
-      for (const a of r.accounts)
-        console.log(`  ${a.username.padEnd(10)} ${a.role.padEnd(12)} 密码 ${a.password}`);
+      if (r && !r.loaded) console.log(`已补全上次中断的演示数据：${r.steps.join('、') || '无缺失步骤'}`);
+      if (r?.loaded) {
+        console.log(`完成：${JSON.stringify({ ...r.loaded.counts, cases: r.cases })}`);
+        for (const a of r.loaded.accounts)
+          console.log(`  ${a.username.padEnd(10)} ${a.role.padEnd(12)} 密码 ${a.password}`);
+      }
     }),
   );
 
