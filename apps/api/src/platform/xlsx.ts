@@ -141,16 +141,29 @@ function parseWorker(): Promise<Worker> {
   return worker;
 }
 
+/** A parse still running after this is stopped (the worker is replaced), so the queue cannot stall. */
+const PARSE_TIMEOUT_MS = 120_000;
+
 async function parseInWorker(data: Uint8Array, spec: ReadSpec, maxRows: number): Promise<Reply> {
   const w = await parseWorker();
   const id = ++nextId;
   w.ref(); // a CLI import must not exit while its file is being parsed
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    void w.terminate();
+  }, PARSE_TIMEOUT_MS);
   try {
     return await new Promise<Reply>((resolve, reject) => {
       pending.set(id, { resolve, reject });
       w.postMessage({ id, data, spec, maxRows, limits });
     });
+  } catch (e) {
+    if (!timedOut) throw e;
+    const message = `文件解析超过 ${PARSE_TIMEOUT_MS / 1000} 秒仍未完成，已中止，请拆分为多个文件分批导入`;
+    throw new AppError('IMPORT_TOO_LARGE', { fields: [{ field: 'file', message }] }, message);
   } finally {
+    clearTimeout(timer);
     w.unref();
   }
 }

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { type DownloadFile, downloadResponse, XLSX } from '../../../http/download';
 import { type App, type EndpointMeta, endpoint } from '../../../http/endpoint';
 import type { AppEnv } from '../../../http/env';
+import { readUploadForm } from '../../../http/upload';
 import { AppError } from '../../../platform/app-error';
 import { ORG_READ, ORG_WRITE, PEOPLE_READ } from '../org.policy';
 import type { ImportFile } from './import.service';
@@ -32,22 +33,15 @@ const download = (file: DownloadFile): Response => downloadResponse(file);
 const invalid = (field: string, message: string) =>
   new AppError('VALIDATION_FAILED', { fields: [{ field, message }] }, message);
 
-/** The multipart body: `file` (required) and, for GeoJSON, `mapping` (JSON). */
+/** The multipart body (the shared upload reader): `file` (required) and, for GeoJSON, `mapping` (JSON). */
 async function readUpload(
   c: Context<AppEnv>,
   kind: ImportKind,
 ): Promise<{ file: ImportFile; mapping: unknown }> {
-  let form: FormData;
-  try {
-    form = await c.req.formData();
-  } catch {
-    throw invalid('file', '请以 multipart/form-data 方式上传文件（字段名 file）');
-  }
-  const file = form.get('file');
-  if (!(file instanceof File) || file.size === 0) throw invalid('file', '请选择要上传的文件（字段名 file）');
-  const raw = form.get('mapping');
+  const { file, fields } = await readUploadForm(c);
+  const raw = fields.mapping;
   let mapping: unknown;
-  if (kind === 'grids-geojson' && typeof raw === 'string' && raw.trim()) {
+  if (kind === 'grids-geojson' && raw?.trim()) {
     try {
       mapping = JSON.parse(raw);
     } catch {
@@ -57,7 +51,7 @@ async function readUpload(
       );
     }
   }
-  return { file: { name: file.name, data: new Uint8Array(await file.arrayBuffer()) }, mapping };
+  return { file, mapping };
 }
 
 const noPage = { page: true, pageSize: true } as const;
