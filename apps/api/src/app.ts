@@ -27,13 +27,16 @@ import {
   createSweeper,
   registerCaseLinksRoutes,
   registerCasesRoutes,
+  sweepJob,
 } from './modules/cases/index';
 import { createCatalogService, registerCatalogRoutes } from './modules/catalog/index';
 import { createCitizenService, registerCitizenRoutes } from './modules/citizen/index';
 import { createEvidenceService, registerEvidenceRoutes } from './modules/evidence/index';
 import { createExposureService, registerExposureRoutes } from './modules/exposure/index';
+import { createJobsService, registerJobsRoutes } from './modules/jobs/index';
 import {
   createNotifyService,
+  deliveryJob,
   dingtalkAdapter,
   type NotifyAdapter,
   registerNotifyRoutes,
@@ -51,7 +54,8 @@ import { createStandardsService, registerStandardsRoutes } from './modules/stand
 import { AppError } from './platform/app-error';
 import type { Clock } from './platform/clock';
 import { type FileStore, localFileStore } from './platform/file-store';
-import type { Logger } from './platform/logger';
+import { createJobRunner, defineJob } from './platform/jobs/index';
+import { createLogger, type Logger } from './platform/logger';
 import { createRateLimiter } from './platform/rate-limit';
 import { createSecretBox, loadSecret } from './platform/secret-box';
 import { configureImports } from './platform/xlsx';
@@ -68,7 +72,7 @@ export interface AppDeps {
 }
 
 /** The services of one process, built once from injected db/clock/config. */
-export function createServices(deps: Omit<AppDeps, 'logger'>) {
+export function createServices(deps: Omit<AppDeps, 'logger'> & { logger?: Logger }) {
   const audit = createAuditService({ db: deps.db, clock: deps.clock });
   const auth = createAuthService({ db: deps.db, clock: deps.clock, audit, session: deps.config.session });
   const org = createOrgService({
@@ -108,6 +112,25 @@ export function createServices(deps: Omit<AppDeps, 'logger'>) {
     notify,
     publicUrl: config.publicUrl,
   });
+  // The job layer: background work and schedules (wall-clock time, not the injected clock).
+  const jobs = createJobRunner({
+    db: deps.db,
+    logger: deps.logger ?? createLogger(config.logLevel),
+    mode: config.jobs.queue,
+    retentionDays: config.jobs.retentionDays,
+  });
+  const every = config.sweeperIntervalSeconds || null;
+  jobs.register(sweepJob(sweeper, every));
+  jobs.register(deliveryJob(notify, every));
+  jobs.register(
+    defineJob({
+      name: 'auth.purge-sessions',
+      payload: z.object({}),
+      singleton: true,
+      schedule: { everySeconds: 3600 },
+      handler: () => auth.purgeExpiredSessions(),
+    }),
+  );
   const standards = createStandardsService({ db: deps.db, clock: deps.clock, audit, org });
   const campaigns = createCampaignsService({ db: deps.db, clock: deps.clock, audit, org, standards });
   const evidence = createEvidenceService({
@@ -174,6 +197,8 @@ export function createServices(deps: Omit<AppDeps, 'logger'>) {
     documents,
     savedViews,
     sweeper,
+    jobs,
+    jobRuns: createJobsService({ db: deps.db }),
     standards,
     campaigns,
     evidence,
@@ -195,7 +220,18 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
     if (c.req.path.startsWith('/api/')) throw new AppError('NOT_FOUND', { path: c.req.path });
     return c.text('Not Found', 404);
   });
-  app.get('/healthz', async (c) => c.json({ ok: true, time: deps.clock.now().toISOString() }));
+  // Liveness, plus the scheduled jobs: the last sweep, and any job whose latest run failed.
+  app.get('/healthz', async (c) => {
+    const scheduled = await services.jobs.health();
+    const failing = scheduled
+      .filter((j) => j.failing)
+      .map((j) => ({ name: j.name, jobId: j.failedJobId, at: j.lastRunAt }));
+    return c.json({
+      ok: true,
+      time: deps.clock.now().toISOString(),
+      lastSweepAt: scheduled.find((j) => j.name === 'cases.sweep')?.lastSuccessAt ?? null,
+      jobs: { queue: services.jobs.mode, failing },
+    });
   // NUL / lone surrogates in a path or query string: 400 INVALID_CHARACTERS (Open311 answers its own
   // error format for the same check).
   app.use('*', (c, next) => (c.req.path.startsWith('/open311/') ? next() : rejectBadUrlText(c, next)));
@@ -239,6 +275,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   registerCaseLinksRoutes(app, endpoints, services.caseLinks); // before /api/cases/{id}
   registerCasesRoutes(app, endpoints, services);
   registerNotifyRoutes(app, endpoints, services.notify);
+  registerJobsRoutes(app, endpoints, services.jobRuns);
   registerCitizenRoutes(app, endpoints, services.citizen);
   registerOpen311Routes(app, endpoints, services.open311, {
     bodyBytes: config.limits.bodyBytes,

@@ -65,12 +65,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Start
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
     const url = `http://${host}:${port}`;
-    const sweep = setInterval(
-      () => void services.auth.purgeExpiredSessions().catch(() => undefined),
-      3_600_000,
-    );
-    sweep.unref();
-    const loop = startCaseSweeper(services, config, logger);
+    // Background jobs and schedules (sweeps, outbox delivery, session purge): platform/jobs.
+    await services.jobs.start();
     for (const l of lines) console.log(l);
     console.log(
       `数据库：${database.kind === 'pglite' ? `嵌入式 PGlite（${config.dataDir}）` : 'PostgreSQL'}`,
@@ -79,8 +75,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Start
     return {
       url,
       close: async () => {
-        clearInterval(sweep);
-        await loop.stop();
+        await services.jobs.stop();
         await new Promise<void>((r) => server.close(() => r()));
         await database.close();
       },
@@ -89,36 +84,4 @@ export async function startServer(config: Config, logger: Logger): Promise<Start
     await database.close();
     throw e;
   }
-}
-
-/**
- * The minute loop: lights, overdue escalation (督办) and outbox delivery. Each tick waits for the
- * previous one, so a slow sweep never overlaps itself; other processes may sweep at the same time.
- */
-function startCaseSweeper(services: ReturnType<typeof createServices>, config: Config, logger: Logger) {
-  if (config.sweeperIntervalSeconds === 0) return { stop: async () => {} };
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = (async () => {
-      try {
-        const r = await services.sweeper.sweep();
-        if (r.escalated || r.red || r.yellow) logger.info('sweep', { ...r });
-        await services.notify.deliver();
-      } catch (e) {
-        logger.error('sweep failed', { err: e as Error });
-      } finally {
-        running = null;
-      }
-    })();
-  };
-  const timer = setInterval(tick, config.sweeperIntervalSeconds * 1000);
-  timer.unref();
-  tick();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
 }

@@ -206,6 +206,7 @@ export const ERRORS = {
   ROUND_NOT_FOUND: { status: 404, zh: '测评轮次不存在', en: 'Assessment round not found' },
   ROUND_CLOSED: { status: 409, zh: '该测评轮次已结束，不能再评分', en: 'The round is closed' },
   EVIDENCE_NOT_FOUND: { status: 404, zh: '台账资料不存在', en: 'Evidence file not found' },
+  JOB_NOT_FOUND: { status: 404, zh: '后台任务不存在', en: 'Job run not found' },
   EVIDENCE_TYPE_NOT_ALLOWED: {
     status: 415,
     zh: '台账资料只接受 PDF、Word(docx)、Excel(xlsx)、JPG、PNG 文件',

@@ -6,6 +6,7 @@ export * from './catalog';
 export * from './common';
 export * from './errors';
 export * from './exposure';
+export * from './jobs';
 export * from './labels';
 export * from './open311';
 export * from './org';

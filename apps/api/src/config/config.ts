@@ -53,6 +53,10 @@ const envSchema = z.object({
   /** An after-photo taken farther than this from the case's point is flagged (拍摄位置偏离). */
   PHOTO_MAX_DISTANCE_M: z.coerce.number().min(1).max(100_000).default(100),
   SWEEPER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** Background jobs' queue: pg-boss on PostgreSQL, in-process on the embedded database (auto). */
+  JOBS_QUEUE: z.enum(['auto', 'in-process', 'pg-boss']).default('auto'),
+  /** Finished job runs (sweeps, imports, exports …) are kept this many days. */
+  JOBS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
   /** Duplicate suggestions: open cases of the same category within this many metres and hours. */
   DUPLICATE_RADIUS_M: z.coerce.number().min(1).max(5000).default(50),
   DUPLICATE_HOURS: z.coerce
@@ -108,8 +112,10 @@ export interface Config {
     relapseRadiusM: number;
     relapseDays: number;
   };
-  /** Seconds between sweeps (lights, overdue escalation, outbox); 0 disables the timer. */
+  /** Seconds between sweeps (lights, overdue escalation) and outbox deliveries; 0 unschedules both. */
   sweeperIntervalSeconds: number;
+  /** The job layer (platform/jobs): which queue, and how long finished runs are kept. */
+  jobs: { queue: 'auto' | 'in-process' | 'pg-boss'; retentionDays: number };
   publicUrl: string;
   notify: { webhookUrl: string | null; wecomWebhook: string | null; dingtalkWebhook: string | null };
   gridCodeRule: 'any14or15' | 'gb14' | 'bj15';
@@ -174,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       relapseDays: e.RELAPSE_DAYS,
     },
     sweeperIntervalSeconds: e.SWEEPER_INTERVAL_SECONDS,
+    jobs: { queue: e.JOBS_QUEUE, retentionDays: e.JOBS_RETENTION_DAYS },
     publicUrl: (e.PUBLIC_URL ?? '').replace(/\/+$/, ''),
     notify: {
       webhookUrl: e.NOTIFY_WEBHOOK_URL ?? null,

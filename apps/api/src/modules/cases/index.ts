@@ -19,4 +19,4 @@ export {
   type PhotosService,
 } from './photos.service';
 export { createSavedViewsService } from './saved-views.service';
-export { createSweeper, type Sweeper, type SweepResult } from './sweeper';
+export { createSweeper, type Sweeper, type SweepResult, sweepJob } from './sweeper';

@@ -1,9 +1,11 @@
 import { computeCounters } from '@chuangcheng/domain';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { caseEvents, cases, SWEEP_PREDICATES } from '../../db/schema/index';
 import type { Clock } from '../../platform/clock';
 import { newId } from '../../platform/ids';
+import { defineJob } from '../../platform/jobs/index';
 import type { NotifyService } from '../notify/index';
 import { issueSupervisionOrder } from './case-effects';
 import { caseEventToCounterEvent } from './case-events';
@@ -167,3 +169,18 @@ export function createSweeper(deps: {
 }
 
 export type Sweeper = ReturnType<typeof createSweeper>;
+
+/**
+ * The sweep as a scheduled job of the job layer (lights, overdue escalation): every `everySeconds`,
+ * once per slot across all processes; null (SWEEPER_INTERVAL_SECONDS=0) leaves it unscheduled. A
+ * failed sweep is a failed `jobs` row that /healthz reports; the next slot sweeps again.
+ */
+export function sweepJob(sweeper: Sweeper, everySeconds: number | null) {
+  return defineJob({
+    name: 'cases.sweep',
+    payload: z.object({}),
+    singleton: true,
+    ...(everySeconds ? { schedule: { everySeconds } } : {}),
+    handler: async () => ({ ...(await sweeper.sweep()) }),
+  });
+}

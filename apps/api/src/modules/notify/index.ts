@@ -5,5 +5,6 @@ export {
   webhookAdapter,
   wecomAdapter,
 } from './notify.adapters';
+export { deliveryJob } from './notify.jobs';
 export { registerNotifyRoutes } from './notify.routes';
 export { createNotifyService, type InAppMessage, type NotifyService } from './notify.service';

@@ -18,12 +18,18 @@ export interface NewRun {
   runAt: Date;
 }
 
-/** The stored form of a failure: a message and, for an AppError, its code. Never a stack. */
+/**
+ * The stored form of a failure: a message and, for an AppError, its code. Never a stack, and for a
+ * wrapped error (a driver's "Failed query: <sql>") the innermost cause's message, not the statement.
+ */
 export function errorRecord(e: unknown, attempt: number, at: Date): Record<string, unknown> {
-  const message = e instanceof Error ? e.message : String(e);
+  let root = e;
+  while (!(root instanceof AppError) && root instanceof Error && root.cause instanceof Error)
+    root = root.cause;
+  const message = root instanceof Error ? root.message : String(root);
   return {
     message: message.slice(0, 1000),
-    ...(e instanceof AppError ? { code: e.code } : {}),
+    ...(root instanceof AppError ? { code: root.code } : {}),
     attempt,
     at: at.toISOString(),
   };

@@ -1,0 +1,2 @@
+export { registerJobsRoutes } from './jobs.routes';
+export { createJobsService, type JobsService, presentJob } from './jobs.service';
