@@ -166,6 +166,9 @@ export function createCasesService(deps: CasesDeps) {
       }
       const cal = await calendars.get(cityId);
       const built = await buildNewCase(deps, repo, cal, actor, cityId, input);
+      // A case is registered only where its reporter may see it: inside their region subtree.
+      if (!canSee(actor, built.row as CaseRow))
+        throw new AppError('FORBIDDEN_SCOPE', fieldDetails('lng', '位置不在您的管辖范围内'));
       const row = await db.transaction(async (tx) => {
         await ownPhotos(tx, actor, input.photoIds, null, 'photoIds');
         await ownPhotos(tx, actor, input.afterPhotoIds, null, 'afterPhotoIds');
