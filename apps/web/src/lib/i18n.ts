@@ -603,6 +603,10 @@ const messages = {
   'cases.new.badPhone': { zh: '电话号码格式不正确', en: 'Invalid phone number' },
   'cases.new.pickHint': { zh: '在地图上点击问题所在位置', en: 'Click where the problem is' },
   'cases.new.myPosition': { zh: '使用当前位置', en: 'Use my position' },
+  'cases.new.outOfScope': {
+    zh: '该点位不在您的管辖范围内，不显示网格与责任单位（提交后由有权限的部门处理）',
+    en: 'This point lies outside your scope: its grid and unit are not shown',
+  },
   'cases.new.outsideGrids': {
     zh: '不在任何网格内，将由属地兜底',
     en: 'Outside every grid: the local authority will take it',

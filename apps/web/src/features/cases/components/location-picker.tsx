@@ -21,6 +21,9 @@ function LocateResult({ point }: { point: LngLat }) {
   if (result.isPending) return <Skeleton active paragraph={{ rows: 2 }} />;
   if (result.isError) return <QueryError error={result.error} onRetry={() => result.refetch()} />;
   const r = result.data;
+  if (r.outOfScope) {
+    return <Alert type="info" showIcon title={t('cases.new.outOfScope')} data-testid="locate-out-of-scope" />;
+  }
   if (!r.grid) {
     return <Alert type="warning" showIcon title={t('cases.new.outsideGrids')} data-testid="locate-outside" />;
   }
