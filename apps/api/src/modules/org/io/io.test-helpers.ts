@@ -7,7 +7,12 @@ export type UploadBody = Partial<ImportResult> & {
   error?: {
     code: string;
     message: string;
-    details?: { rows?: RowIssue[]; fields?: { field: string; message: string }[] };
+    details?: {
+      rows?: RowIssue[];
+      fields?: { field: string; message: string }[];
+      /** The import limit crossed (IMPORT_TOO_LARGE / IMPORT_LIMIT_EXCEEDED). */
+      limit?: { name: string; value: number };
+    };
   };
 };
 
