@@ -125,6 +125,41 @@ describe('data directory lock', () => {
     acquireDataDirLock(dir).release();
   });
 
+  it('a holder in another PID namespace (another container) is respected while its lease is fresh', () => {
+    const dir = tempDir();
+    const otherContainer = {
+      pid: 1,
+      bootId: bootId(),
+      startTime: '4242',
+      pidNs: 'pid:[1]',
+      host: 'other-container',
+      nonce: 'z',
+    };
+    fs.writeFileSync(lockFile(dir), JSON.stringify(otherContainer));
+    expect(() => acquireDataDirLock(dir, { leaseMs: 60_000, waitMs: 0 })).toThrow(DataDirLockedError);
+    // Its lease ran out (it stopped refreshing the mtime): taken over.
+    const old = new Date(Date.now() - 120_000);
+    fs.utimesSync(lockFile(dir), old, old);
+    acquireDataDirLock(dir, { leaseMs: 60_000, waitMs: 0 }).release();
+    // A lease about to run out: the starter waits for it rather than refusing.
+    fs.writeFileSync(lockFile(dir), JSON.stringify(otherContainer));
+    const almost = new Date(Date.now() - 1_700);
+    fs.utimesSync(lockFile(dir), almost, almost);
+    const t0 = Date.now();
+    acquireDataDirLock(dir, { leaseMs: 2_000, waitMs: 5_000 }).release();
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(250);
+  });
+
+  it('the holder keeps its lease fresh', async () => {
+    const dir = tempDir();
+    const lock = acquireDataDirLock(dir, { leaseMs: 600 });
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(lockFile(dir), old, old);
+    await new Promise((ok) => setTimeout(ok, 400));
+    expect(Date.now() - fs.statSync(lockFile(dir)).mtimeMs).toBeLessThan(600);
+    lock.release();
+  });
+
   it('a second chuangcheng process on the same data directory refuses with a clear message', () => {
     const dir = tempDir();
     const lock = acquireDataDirLock(dir);

@@ -26,12 +26,16 @@ export class DataDirLockedError extends Error {
  * same PID (PID 1 in a container), or an unrelated process may have taken it. The holder is the
  * process with this PID *and* this start time (clock ticks since boot, /proc/<pid>/stat field 22) on
  * this boot (/proc/sys/kernel/random/boot_id); where /proc is missing both are null and the PID and a
- * live-process check decide, conservatively.
+ * live-process check decide, conservatively. A holder in another PID namespace (another container on
+ * the same volume, e.g. during a rolling update) cannot be looked up: it keeps the file's mtime fresh
+ * (a lease), and its lock is taken over only once the lease ran out.
  */
 interface LockRecord {
   pid: number;
   bootId: string | null;
   startTime: string | null;
+  /** The PID namespace (/proc/self/ns/pid): a PID means nothing from another container. */
+  pidNs: string | null;
   host: string;
   /** Tells two acquisitions by one process apart (release removes only its own file). */
   nonce: string;
@@ -43,6 +47,14 @@ const held = new Set<string>();
 function readProc(file: string): string | null {
   try {
     return fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function pidNamespace(): string | null {
+  try {
+    return fs.readlinkSync('/proc/self/ns/pid');
   } catch {
     return null;
   }
@@ -97,17 +109,35 @@ function parseRecord(raw: string): Partial<LockRecord> & { pid: number } {
   return { pid: Number.parseInt(raw, 10) };
 }
 
-/** True when the lock's holder is gone (crashed, killed, rebooted) and the lock may be taken over. */
-function isStale(file: string, r: Partial<LockRecord> & { pid: number }): boolean {
-  if (!Number.isInteger(r.pid) || r.pid <= 0) return true;
+/** Whether the lock's holder is gone (crashed, killed, rebooted): then the lock may be taken over. */
+type Verdict = 'stale' | 'live' | 'lease';
+
+function judge(file: string, r: Partial<LockRecord> & { pid: number }, leaseMs: number): Verdict {
+  if (!Number.isInteger(r.pid) || r.pid <= 0) return 'stale';
   const boot = bootId();
-  if (r.bootId && boot && r.bootId !== boot) return true; // written before the machine restarted
+  if (r.bootId && boot && r.bootId !== boot) return 'stale'; // written before the machine restarted
+  const ns = pidNamespace();
+  if (r.pidNs && ns && r.pidNs !== ns) {
+    // Another container: its PID is not ours to check; the lease (the file's mtime) decides.
+    let mtime: number;
+    try {
+      mtime = fs.statSync(file).mtimeMs;
+    } catch {
+      return 'stale'; // removed meanwhile
+    }
+    return Date.now() - mtime > leaseMs ? 'stale' : 'lease';
+  }
   // Our own PID: this process holds it (refuse), or it is a previous life of a restarted server.
-  if (r.pid === process.pid) return !held.has(file);
-  if (!alive(r.pid)) return true;
+  if (r.pid === process.pid) return held.has(file) ? 'live' : 'stale';
+  if (!alive(r.pid)) return 'stale';
   const now = processStartTime(r.pid);
-  if (r.startTime && now && r.startTime !== now) return true; // the PID went to a newer process
-  return !looksLikeChuangcheng(r.pid);
+  if (r.startTime && now && r.startTime !== now) return 'stale'; // the PID went to a newer process
+  return looksLikeChuangcheng(r.pid) ? 'live' : 'stale';
+}
+
+/** Blocks the thread (start-up only, before anything else runs). */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 /**
@@ -134,23 +164,35 @@ function removeStale(file: string, judged: string): void {
   fs.unlinkSync(grave);
 }
 
+export interface LockOptions {
+  /** A holder refreshes the file's mtime every leaseMs / 6; older than leaseMs, a lock from another PID namespace is stale. */
+  leaseMs?: number;
+  /** How long to wait for the lease of a holder in another PID namespace to run out before refusing. */
+  waitMs?: number;
+}
+
+export const LOCK_LEASE_MS = 30_000;
+
 /**
  * Exclusive lock on a data directory: `chuangcheng.lock` holds the holder's identity (PID, process
- * start time, boot id). The file appears whole or not at all (written aside, then hard-linked into
- * place, which fails if it exists). A lock whose holder is gone is taken over; a live holder is
- * respected.
+ * start time, boot id, PID namespace). The file appears whole or not at all (written aside, then
+ * hard-linked into place, which fails if it exists). A lock whose holder is gone is taken over; a
+ * live holder is respected.
  */
-export function acquireDataDirLock(dataDir: string): DataDirLock {
+export function acquireDataDirLock(dataDir: string, opts: LockOptions = {}): DataDirLock {
+  const leaseMs = opts.leaseMs ?? LOCK_LEASE_MS;
+  const waitUntil = Date.now() + (opts.waitMs ?? leaseMs + 2_000);
   const file = path.join(path.resolve(dataDir), 'chuangcheng.lock');
   const record: LockRecord = {
     pid: process.pid,
     bootId: bootId(),
     startTime: processStartTime(process.pid),
+    pidNs: pidNamespace(),
     host: os.hostname(),
     nonce: randomBytes(8).toString('hex'),
   };
   const content = JSON.stringify(record);
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; attempt < 5; ) {
     const aside = `${file}.${process.pid}-${record.nonce}`;
     fs.writeFileSync(aside, content, { mode: 0o644 });
     let linked = false;
@@ -173,10 +215,21 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
     }
     if (linked) {
       held.add(file);
+      // The lease: proof of life for a starter in another PID namespace.
+      const beat = setInterval(() => {
+        try {
+          const t = new Date();
+          fs.utimesSync(file, t, t);
+        } catch {
+          // gone: release follows
+        }
+      }, leaseMs / 6);
+      beat.unref();
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        clearInterval(beat);
         held.delete(file);
         process.removeListener('exit', release);
         try {
@@ -192,11 +245,19 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
     try {
       raw = fs.readFileSync(file, 'utf8');
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue; // released meanwhile
-      throw e;
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      attempt++; // released meanwhile
+      continue;
     }
     const holder = parseRecord(raw);
-    if (!isStale(file, holder)) throw new DataDirLockedError(dataDir, holder.pid);
+    const verdict = judge(file, holder, leaseMs);
+    if (verdict === 'live') throw new DataDirLockedError(dataDir, holder.pid);
+    if (verdict === 'lease') {
+      if (Date.now() >= waitUntil) throw new DataDirLockedError(dataDir, holder.pid);
+      sleepSync(Math.min(1_000, leaseMs / 6));
+      continue;
+    }
+    attempt++;
     removeStale(file, raw);
   }
   throw new Error(`could not lock ${file}`);
