@@ -203,6 +203,8 @@ const decodeXml = (s: string) =>
         const cp = e[1] === 'x' ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
         return cp >= 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
       });
+/** Character data as an XML parser gives it: line ends normalised to \n, then entities decoded (&#13; stays \r). */
+const textOf = (raw: string) => decodeXml(raw.indexOf('\r') < 0 ? raw : raw.replace(/\r\n?/g, '\n'));
 const localName = (q: string) => q.slice(q.indexOf(':') + 1);
 /** The value of attribute `name` (any namespace prefix) in a start tag's raw text. */
 const attrPatterns = new Map<string, RegExp>();
@@ -227,7 +229,7 @@ async function scanXml(chunks: AsyncIterable<Buffer>, h: XmlHandler): Promise<vo
     for (;;) {
       const lt = buf.indexOf('<', pos);
       if (lt < 0) break;
-      if (lt > pos) h.text(decodeXml(buf.slice(pos, lt)));
+      if (lt > pos) h.text(textOf(buf.slice(pos, lt)));
       pos = lt;
       let end: number;
       if (buf.startsWith('<!--', lt)) {
@@ -262,7 +264,7 @@ async function scanXml(chunks: AsyncIterable<Buffer>, h: XmlHandler): Promise<vo
     buf = buf.slice(pos);
     if (buf.length > MAX_PENDING)
       throw overLimit(`单元格内容超过 ${MAX_CELL_CHARS} 个字符的上限`, 'cellChars', MAX_CELL_CHARS);
-    if (final && buf.trim()) h.text(decodeXml(buf));
+    if (final && buf.trim()) h.text(textOf(buf));
   };
   for await (const chunk of chunks) {
     buf += utf8.decode(chunk, { stream: true });
