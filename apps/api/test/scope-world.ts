@@ -8,6 +8,7 @@ import {
   blocks,
   cases,
   grids,
+  jobs,
   notifications,
   people,
   rankingBoards,
@@ -78,6 +79,8 @@ export interface Targets {
   evidence?: string;
   indicatorLink?: string;
   apiKey?: string;
+  /** A background job run started by someone of the other side. */
+  job?: string;
   user?: string;
   /** A point inside the target's territory (for intake and map/duplicate reads). */
   point?: { lng: number; lat: number };
@@ -475,6 +478,23 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
   await add('unitU1', 'unit', { unitId: U1 }, ['unit', 'city']);
   await add('cityWide', 'office', { cityId: city1 }, ['city']);
 
+  const jobOf = async (cityId: string, createdBy: string) => {
+    const id = newId();
+    const now = t.clock.now();
+    await t.db.insert(jobs).values({
+      id,
+      name: 'scope-world.sample',
+      cityId,
+      createdBy,
+      payload: {},
+      state: 'succeeded',
+      runAt: now,
+      createdAt: now,
+      finishedAt: now,
+      result: { note: '范围测试' },
+    });
+    return id;
+  };
   mark('actors');
   const out: Record<Axis, Targets> = {
     district: {
@@ -516,6 +536,7 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
       evidence: evB,
       savedView: viewB.id,
       notification: await notificationOf(unit2Builder.userId),
+      job: await jobOf(city1, unit2Builder.userId),
     },
     city: {
       region: d2.id,
@@ -556,6 +577,7 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
       evidence: ev3,
       indicatorLink: link3.id,
       apiKey: key3.id,
+      job: await jobOf(city2, builder2.userId),
       user: builder2.userId,
       point: p2,
     },
@@ -680,6 +702,19 @@ export const SCOPE_RULES: Record<string, ScopeRule> = {
   'PATCH /api/users/{id}': { group: 'misc', exempt: ADMIN },
   'GET /api/exports/users.xlsx': { group: 'misc', exempt: ADMIN },
   'GET /api/audit': { group: 'misc', exempt: ADMIN },
+  'GET /api/audit/security-events': { group: 'misc', exempt: ADMIN },
+  'GET /api/settings/portal-city': { group: 'misc', exempt: ADMIN },
+  'PUT /api/settings/portal-city': { group: 'misc', exempt: ADMIN },
+  'GET /api/jobs': {
+    group: 'misc',
+    list: true,
+    req: list(
+      () => '/api/jobs',
+      (o) => [o.job],
+      'job',
+    ),
+  },
+  'GET /api/jobs/{id}': { group: 'misc', req: get((o) => `/api/jobs/${o.job}`, 'job') },
 
   // ---- regions, units, people, grids, blocks, locate ----
   'GET /api/regions/tree': {
@@ -842,7 +877,6 @@ export const SCOPE_RULES: Record<string, ScopeRule> = {
   'DELETE /api/blocks/{id}': { group: 'org', req: get((o) => `/api/blocks/${o.block}`, 'block') },
   'GET /api/locate': {
     group: 'org',
-    knownHole: 'locate names the grid and community of another district (engineer C)',
     list: true,
     req: list(
       (o) => `/api/locate?lng=${o.point!.lng}&lat=${o.point!.lat}`,
@@ -956,7 +990,6 @@ export const SCOPE_RULES: Record<string, ScopeRule> = {
   },
   'GET /api/routing-rules/preview': {
     group: 'misc',
-    knownHole: 'the routing preview names the grid of another district (engineer C)',
     list: true,
     req: (o, w) =>
       o.point && o.grid
