@@ -1,3 +1,6 @@
+// First: how zod runs in the browser, before any schema below is built.
+import './browser';
+
 export * from './audit';
 export * from './auth';
 export * from './case-links';
