@@ -232,6 +232,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
       lastSweepAt: scheduled.find((j) => j.name === 'cases.sweep')?.lastSuccessAt ?? null,
       jobs: { queue: services.jobs.mode, failing },
     });
+  });
   // NUL / lone surrogates in a path or query string: 400 INVALID_CHARACTERS (Open311 answers its own
   // error format for the same check).
   app.use('*', (c, next) => (c.req.path.startsWith('/open311/') ? next() : rejectBadUrlText(c, next)));
