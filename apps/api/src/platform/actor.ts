@@ -13,6 +13,11 @@ export interface Actor {
   regionId: string | null;
   regionPath: string | null;
   unitId: string | null;
+  /**
+   * The system itself (command line, start-up, derived computations): passes every role check. Never
+   * set for a signed-in user; a system administrator's account is an ordinary actor of role 'admin'.
+   */
+  system?: true;
 }
 
 /**
@@ -43,6 +48,7 @@ export const SYSTEM_ACTOR: Actor = {
   regionId: null,
   regionPath: null,
   unitId: null,
+  system: true,
 };
 
 export const systemCtx = (requestId: string | null = null): Ctx => ({
