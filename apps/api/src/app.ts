@@ -7,6 +7,7 @@ import { compress } from 'hono/compress';
 import { z } from 'zod';
 import type { Config } from './config/config';
 import type { Db } from './db/client';
+import { recordDenials } from './http/denials';
 import { DOCS_INIT_SCRIPT, docsPage, swaggerAssetsDir } from './http/docs';
 import type { EndpointMeta } from './http/endpoint';
 import type { AppEnv } from './http/env';
@@ -14,7 +15,7 @@ import { errorHandler, validationHook } from './http/errors';
 import { rejectBadUrlText } from './http/input-text';
 import { requestId, securityHeaders, sessionLoader } from './http/middleware';
 import { createAssessmentsService, registerAssessmentsRoutes } from './modules/assessments/index';
-import { createAuditService, registerAuditRoutes } from './modules/audit/index';
+import { createAuditService, createSecurityEvents, registerAuditRoutes } from './modules/audit/index';
 import { createAuthService, registerAuthRoutes } from './modules/auth/index';
 import { createCampaignsService, registerCampaignsRoutes } from './modules/campaigns/index';
 import {
@@ -49,6 +50,7 @@ import {
   createOrgService,
   registerOrgIoRoutes,
   registerOrgRoutes,
+  registerPortalCityRoutes,
 } from './modules/org/index';
 import { createStandardsService, registerStandardsRoutes } from './modules/standards/index';
 import { AppError } from './platform/app-error';
@@ -182,6 +184,7 @@ export function createServices(deps: Omit<AppDeps, 'logger'> & { logger?: Logger
     },
   });
   return {
+    securityEvents: createSecurityEvents({ db: deps.db, clock: deps.clock }),
     secrets,
     citizen,
     open311,
@@ -257,6 +260,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
     /^\/api\/campaigns\/[^/]+\/tasks\/import$/.test(p);
   app.use('/api/*', async (c, next) => (isUpload(c.req.path) ? uploadLimit(c, next) : jsonLimit(c, next)));
   app.use('/api/*', sessionLoader(services.auth));
+  app.use('/api/*', recordDenials(endpoints, services.securityEvents, deps.logger));
 
   app.get('/api/config', async (c) =>
     c.json({
@@ -269,8 +273,9 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
     cookieSecure: config.session.cookieSecure,
     maxHours: config.session.maxHours,
   });
-  registerAuditRoutes(app, endpoints, services.audit);
+  registerAuditRoutes(app, endpoints, services.audit, services.securityEvents);
   registerOrgRoutes(app, endpoints, services.org);
+  registerPortalCityRoutes(app, endpoints, services.org);
   // Before the org import routes: /api/imports/catalog is not one of their {kind}s.
   registerCatalogRoutes(app, endpoints, services.catalog);
   registerCaseLinksRoutes(app, endpoints, services.caseLinks); // before /api/cases/{id}

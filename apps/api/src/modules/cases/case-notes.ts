@@ -13,7 +13,7 @@ import type { CaseRow, CasesRepository } from './cases.repository';
 
 /** Merging and splitting cases (并案 / 拆分) is the office's call. */
 export const CASE_MERGE: readonly Role[] = ['office'];
-export const REVISIT_READ: readonly Role[] = ['admin', 'office', 'leader', 'inspector', 'grid_worker'];
+export const REVISIT_READ: readonly Role[] = ['office', 'leader', 'inspector', 'grid_worker'];
 export const REVISIT_CREATE: readonly Role[] = ['office'];
 /** Who goes back to the spot and records what they found. */
 export const REVISIT_ACT: readonly Role[] = ['office', 'inspector', 'grid_worker'];

@@ -101,7 +101,7 @@ export function createPublicCases(
           await repo.insert(tx, r);
           await repo.insertEvent(tx, { ...built.event, caseId: r.id, actorUserId: null });
           await deps.photos.attach(tx, cityId, opts.photoIds, r.id);
-          await deps.notify.toUsers(tx, cityId, await repo.userIds(tx, cityId, { roles: ['office'] }), {
+          await deps.notify.toUsers(tx, cityId, await repo.userIds(tx, r, { roles: ['office'] }), {
             kind: 'public_report',
             title: `${r.number} 新的市民上报`,
             body: `${r.categoryName}：${r.description.slice(0, 60)}`,

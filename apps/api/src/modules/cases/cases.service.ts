@@ -188,7 +188,7 @@ export function createCasesService(deps: CasesDeps) {
           r = await run(tx, r, actor, 'file', { ...none, action: 'file', note: '登记并立案' });
           r = await run(tx, r, actor, 'dispatch', { ...none, action: 'dispatch', note: '按派遣规则派遣' });
         } else if (input.selfHandled) {
-          await deps.notify.toUsers(tx, cityId, await repo.userIds(tx, cityId, { roles: ['office'] }), {
+          await deps.notify.toUsers(tx, cityId, await repo.userIds(tx, r, { roles: ['office'] }), {
             kind: 'self_handled',
             title: `${r.number} 自处理待确认`,
             body: `${r.categoryName}：${r.description.slice(0, 60)}`,
