@@ -79,7 +79,11 @@ export async function createTestApp(env: Record<string, string> = {}) {
     call,
     login,
     services,
-    close: () => database.close(),
+    /** Stops background work a test started (the job runner), then closes and drops the database. */
+    close: async () => {
+      await (services as { jobs?: { stop(): Promise<void> } }).jobs?.stop();
+      await database.close();
+    },
   };
 }
 

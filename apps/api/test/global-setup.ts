@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openPostgres, wrapPglite } from '../src/db/client';
+import { adminQuery, databaseUrl } from './pg-admin';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,19 +23,15 @@ export default async function setup(project: TestProject) {
     const url = process.env.TEST_DATABASE_URL;
     if (!url) throw new Error('TEST_DATABASE_URL is not set');
     const name = `cc_tmpl_${process.pid}_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const db = openPostgres(u.toString(), { max: 1 });
+    await adminQuery(url, `create database ${name}`);
+    const db = openPostgres(databaseUrl(url, name), { max: 1 });
     await db.migrate();
+    // Returns once the server has closed the connection: a template in use cannot be copied.
     await db.close();
     project.provide('postgresTemplate', name);
     project.provide('pgliteTemplate', '');
     return async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await adminQuery(url, `drop database if exists ${name} with (force)`);
     };
   }
   const client = await PGlite.create();
