@@ -39,12 +39,27 @@ export function pgBossDriver(pool: pg.Pool, deps: DriverDeps): QueueDriver {
     };
   };
 
+  // Processes starting together may deadlock creating queues (each one a partition of pg-boss's job
+  // table): creating is idempotent, so a deadlocked attempt is retried after a short random pause.
+  async function createQueue(def: JobDefinition) {
+    for (let attempt = 1; ; attempt++) {
+      if (await boss.getQueue(def.name)) return;
+      try {
+        await boss.createQueue(def.name, { name: def.name, policy: 'standard', ...policy(def) });
+        return;
+      } catch (e) {
+        if ((e as { code?: string }).code !== '40P01' || attempt >= 5) throw e;
+        await new Promise((r) => setTimeout(r, 50 + Math.random() * 200));
+      }
+    }
+  }
+
   return {
     kind: 'pg-boss',
     async start(defs) {
       await boss.start();
       for (const def of defs) {
-        await boss.createQueue(def.name, { name: def.name, policy: 'standard', ...policy(def) });
+        await createQueue(def);
         const id = await boss.work<{ jobId: string }>(
           def.name,
           { pollingIntervalSeconds, batchSize: 1 },
