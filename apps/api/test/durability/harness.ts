@@ -5,7 +5,6 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import sharp from 'sharp';
 import { inject } from 'vitest';
 import { createServices } from '../../src/app';
@@ -13,6 +12,7 @@ import { loadConfig } from '../../src/config/config';
 import { type Database, openPostgres, wrapPglite } from '../../src/db/client';
 import { loadDemoCity } from '../../src/modules/demo/index';
 import { systemClock } from '../../src/platform/clock';
+import { adminQuery, databaseUrl } from '../pg-admin';
 
 /**
  * Durability harness: the real server (`node bin/chuangcheng.mjs serve`) as child processes on one
@@ -66,19 +66,11 @@ export async function createInstallation(
     const url = process.env.TEST_DATABASE_URL;
     if (!url) throw new Error('TEST_DATABASE_URL is not set');
     const name = `cc_dur_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name} template ${inject('postgresTemplate')}`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    env.DATABASE_URL = u.toString();
+    await adminQuery(url, `create database ${name} template ${inject('postgresTemplate')}`);
+    env.DATABASE_URL = databaseUrl(url, name);
     database = openPostgres(env.DATABASE_URL, { max: 2 });
     dropDatabase = async () => {
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      await adminQuery(url, `drop database if exists ${name} with (force)`);
     };
   } else {
     const tgz = fs.readFileSync(inject('pgliteTemplate'));
