@@ -111,6 +111,10 @@ export interface ScopeWorld {
     node: string;
     campaign: string;
     standard: string;
+    /** A grid, a unit and a routing rule of district A (moved towards district B by the matrix). */
+    grid: string;
+    unitA: string;
+    rule: string;
   };
 }
 
@@ -409,6 +413,19 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
   });
 
   mark('exposure etc');
+  const ruleA = await post(builder1, '/api/routing-rules', {
+    priority: 12,
+    name: '甲区规则',
+    regionId: districtA.id,
+    leadUnitId: U1,
+    categoryIds: [catU1],
+  });
+  const unitA = await post(builder1, '/api/units', {
+    code: 'SWA1',
+    name: '甲区环卫所',
+    kind: 'street',
+    regionId: districtA.id,
+  });
   const ruleB = await post(builder1, '/api/routing-rules', {
     priority: 11,
     name: '乙区规则',
@@ -599,6 +616,9 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
       node: campA.node['1.1']!,
       campaign: campA.campaignId,
       standard: campA.standardId,
+      grid: gA.id,
+      unitA: unitA.id,
+      rule: ruleA.id,
     },
   };
 }
@@ -645,7 +665,7 @@ export interface ScopeRule {
   /** A read/write in which a 2xx is fine when `check` finds nothing out of scope (e.g. a sample). */
   check?: (w: ScopeWorld, o: Targets, body: any, actor: ScopeActor) => Promise<string | null>;
   /** Builds the request for the targets of one axis, or null when that axis has no such object. */
-  req?: (o: Targets, w: ScopeWorld, axis: Axis) => ScopeRequest | null;
+  req?: (o: Targets, w: ScopeWorld, axis: Axis) => ScopeRequest | ScopeRequest[] | null;
   /**
    * Refusals other than 403/404 that are fine for this endpoint: a body naming an object of another
    * city is refused as bad input on that field (nothing written), or the request finds nothing in reach.
@@ -772,11 +792,11 @@ export const SCOPE_RULES: Record<string, ScopeRule> = {
   },
   'PATCH /api/units/{id}': {
     group: 'org',
-    req: send(
-      (o) => `/api/units/${o.unitLeaf}`,
-      () => ({ name: '越权改名' }),
-      'unitLeaf',
-    ),
+    req: (o, w, axis) => [
+      ...(o.unitLeaf ? [{ path: `/api/units/${o.unitLeaf}`, body: { name: '越权改名' } }] : []),
+      // Moving a unit of one's own district into another.
+      ...(axis === 'district' ? [{ path: `/api/units/${w.own.unitA}`, body: { regionId: o.region } }] : []),
+    ],
   },
   'DELETE /api/units/{id}': { group: 'org', req: get((o) => `/api/units/${o.unitLeaf}`, 'unitLeaf') },
   'GET /api/people': {
@@ -841,11 +861,13 @@ export const SCOPE_RULES: Record<string, ScopeRule> = {
   },
   'PATCH /api/grids/{id}': {
     group: 'org',
-    req: send(
-      (o) => `/api/grids/${o.grid}`,
-      () => ({ name: '越权改名' }),
-      'grid',
-    ),
+    req: (o, w, axis) => [
+      { path: `/api/grids/${o.grid}`, body: { name: '越权改名' } },
+      // Moving a grid of one's own district into another district's community.
+      ...(axis === 'district'
+        ? [{ path: `/api/grids/${w.own.grid}`, body: { communityId: o.community } }]
+        : []),
+    ],
   },
   'DELETE /api/grids/{id}': { group: 'org', req: get((o) => `/api/grids/${o.grid}`, 'grid') },
   'GET /api/blocks': {
@@ -889,7 +911,7 @@ export const SCOPE_RULES: Record<string, ScopeRule> = {
   'POST /api/imports/{kind}': {
     group: 'org',
     exempt:
-      'imports write into the caller’s own city; rows naming regions or units of another scope are the import module’s own tests',
+      'every imported row is checked against the caller’s region subtree and refused as a row error (org import tests: a region-scoped office stays inside its subtree)',
   },
   'GET /api/exports/regions.xlsx': {
     group: 'org',
@@ -1010,11 +1032,13 @@ export const SCOPE_RULES: Record<string, ScopeRule> = {
   },
   'PATCH /api/routing-rules/{id}': {
     group: 'misc',
-    req: send(
-      (o) => `/api/routing-rules/${o.routingRule}`,
-      () => ({ name: '越权改名' }),
-      'routingRule',
-    ),
+    req: (o, w, axis) => [
+      ...(o.routingRule ? [{ path: `/api/routing-rules/${o.routingRule}`, body: { name: '越权改名' } }] : []),
+      // Moving a rule of one's own district into another.
+      ...(axis === 'district'
+        ? [{ path: `/api/routing-rules/${w.own.rule}`, body: { regionId: o.region } }]
+        : []),
+    ],
   },
   'DELETE /api/routing-rules/{id}': {
     group: 'misc',
@@ -1387,11 +1411,13 @@ export const SCOPE_RULES: Record<string, ScopeRule> = {
   },
   'PATCH /api/campaigns/{id}': {
     group: 'campaigns',
-    req: send(
-      (o) => `/api/campaigns/${o.campaign}`,
-      () => ({ name: '越权改名' }),
-      'campaign',
-    ),
+    req: (o, w, axis) => [
+      ...(o.campaign ? [{ path: `/api/campaigns/${o.campaign}`, body: { name: '越权改名' } }] : []),
+      // Moving a campaign of one's own district into another.
+      ...(axis === 'district'
+        ? [{ path: `/api/campaigns/${w.own.campaign}`, body: { regionId: o.region } }]
+        : []),
+    ],
   },
   'DELETE /api/campaigns/{id}': {
     group: 'campaigns',
@@ -1623,51 +1649,54 @@ export async function probe(
     if (!roleAllowed(endpoint.access, actor.role)) continue;
     for (const axis of actor.axes) {
       const o = w.out[axis];
-      const r = rule.req?.(o, w, axis);
-      if (!r) continue;
-      sent++;
-      const before = await auditCount(w.t);
-      const headers: Record<string, string> = {
-        cookie: `cc_session=${actor.session.token}`,
-        'x-csrf-token': actor.session.csrf,
-      };
-      let body: string | FormData | undefined;
-      if (r.form) body = r.form();
-      else if (r.body !== undefined) {
-        body = JSON.stringify(r.body);
-        headers['content-type'] = 'application/json';
-      }
-      const res = await w.t.app.request(r.path, { method, headers, body });
-      const text = await answerText(res);
-      const where = `${actor.name} → ${axis}: ${method} ${r.path} → ${res.status}`;
-      const changed = (await auditCount(w.t)) !== before;
-      if (res.status >= 200 && res.status < 300) {
-        if (!rule.list && !rule.check) {
-          failures.push(`${where} (object out of scope answered)`);
-          continue;
+      const made = rule.req?.(o, w, axis);
+      for (const r of made ? [made].flat() : []) {
+        sent++;
+        const before = await auditCount(w.t);
+        const headers: Record<string, string> = {
+          cookie: `cc_session=${actor.session.token}`,
+          'x-csrf-token': actor.session.csrf,
+        };
+        let body: string | FormData | undefined;
+        if (r.form) body = r.form();
+        else if (r.body !== undefined) {
+          body = JSON.stringify(r.body);
+          headers['content-type'] = 'application/json';
         }
-        const leaked = (r.leaks ?? []).filter((id): id is string => !!id && text.includes(id));
-        if (leaked.length) failures.push(`${where} leaks ${leaked.join(', ')}`);
-        if (rule.check) {
-          let parsed: unknown = null;
-          try {
-            parsed = JSON.parse(text);
-          } catch {}
-          const bad = await rule.check(w, o, parsed, actor);
-          if (bad) failures.push(`${where}: ${bad}`);
-        }
-        if (!rule.list && !rule.check && changed) failures.push(`${where} wrote the audit log`);
-      } else {
-        if (res.status !== 403 && res.status !== 404 && !refusedAsAllowed(rule, text))
-          failures.push(`${where} ${text.slice(0, 200)}`);
-        if (changed) failures.push(`${where} refused but wrote the audit log`);
-        if (rule.check && method !== 'GET') {
-          const bad = await rule.check(w, o, null, actor).catch(() => null);
-          if (bad) failures.push(`${where} refused but ${bad}`);
+        const res = await w.t.app.request(r.path, { method, headers, body });
+        const text = await answerText(res);
+        const where = `${actor.name} → ${axis}: ${method} ${r.path} → ${res.status}`;
+        const changed = (await auditCount(w.t)) !== before;
+        if (res.status >= 200 && res.status < 300) {
+          if (!rule.list && !rule.check) {
+            failures.push(`${where} (object out of scope answered)`);
+            continue;
+          }
+          const leaked = (r.leaks ?? []).filter((id): id is string => !!id && text.includes(id));
+          if (leaked.length) failures.push(`${where} leaks ${leaked.join(', ')}`);
+          if (rule.check) {
+            let parsed: unknown = null;
+            try {
+              parsed = JSON.parse(text);
+            } catch {}
+            const bad = await rule.check(w, o, parsed, actor);
+            if (bad) failures.push(`${where}: ${bad}`);
+          }
+          if (!rule.list && !rule.check && changed) failures.push(`${where} wrote the audit log`);
+        } else {
+          if (res.status !== 403 && res.status !== 404 && !refusedAsAllowed(rule, text))
+            failures.push(`${where} ${text.slice(0, 200)}`);
+          if (changed) failures.push(`${where} refused but wrote the audit log`);
+          if (rule.check && method !== 'GET') {
+            const bad = await rule.check(w, o, null, actor).catch(() => null);
+            if (bad) failures.push(`${where} refused but ${bad}`);
+          }
         }
       }
     }
   }
+  const eligible = w.actors.some((a) => roleAllowed(endpoint.access, a.role));
+  if (eligible && sent === 0) failures.push(`${key}: no request sent (the world lacks its target objects)`);
   return { sent, failures };
 }
 
