@@ -137,7 +137,7 @@ async function account(
     role,
     password: TEST_PASSWORD,
     ...scope,
-  } as never);
+  });
   return t.login(username);
 }
 
