@@ -14,7 +14,7 @@ interface Matcher {
 /**
  * Records every 401/403 answered on an authenticated route as a security event (one row per
  * user-or-IP × route × minute; see the audit module). Public routes (the citizen portal, the login
- * itself, whose failures the audit log records) are not access denials. The write is awaited, so the
+ * itself, whose failures the audit log records) and the session check are not access denials. The write is awaited, so the
  * response never leaves work running behind it; a failed write is logged and never changes the answer.
  */
 export function recordDenials(
@@ -35,7 +35,9 @@ export function recordDenials(
     const status = c.res.status;
     if (status !== 401 && status !== 403) return;
     const path = c.req.path;
-    if (path.startsWith('/api/public/') || path === '/api/auth/login') return;
+    // Not denials: the public portal, the login (failures are in the audit log) and the console's
+    // "am I signed in?" check that every visit makes before logging in.
+    if (path.startsWith('/api/public/') || path === '/api/auth/login' || path === '/api/auth/me') return;
     matchers ??= compile();
     const m = matchers.find((x) => x.method === c.req.method && x.re.test(path));
     if (m?.isPublic) return;

@@ -95,6 +95,7 @@ describe('security events: access denials recorded (等保)', () => {
     expect(anon.status).toBe(401);
     // not denials of an authenticated route: a failed login (audited apart) and public routes
     await t.call('POST', '/api/auth/login', { body: { username: 'unit', password: 'wrong-Pass-1' } });
+    expect((await t.call('GET', '/api/auth/me')).status).toBe(401);
 
     const rows = await t.db.select().from(securityEvents).orderBy(securityEvents.firstAt);
     const unitRows = rows.filter((r) => r.subject.startsWith('user:'));
@@ -106,7 +107,7 @@ describe('security events: access denials recorded (等保)', () => {
     const ipRows = rows.filter((r) => r.subject.startsWith('ip:'));
     expect(ipRows).toHaveLength(1);
     expect(ipRows[0]).toMatchObject({ route: '/api/cases', status: 401, userId: null });
-    expect(rows.some((r) => r.route === '/api/auth/login')).toBe(false);
+    expect(rows.some((r) => r.route === '/api/auth/login' || r.route === '/api/auth/me')).toBe(false);
 
     const admin = await t.login('admin', TEST_PASSWORD);
     const list = await t.call('GET', '/api/audit/security-events', { session: admin });
