@@ -2,7 +2,7 @@ export * from './audit';
 export * from './auth';
 export * from './cases';
 export * from './catalog';
+export * from './jobs';
 export * from './org';
 export * from './public';
 export * from './standards';
-export * from './jobs';

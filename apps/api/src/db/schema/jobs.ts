@@ -34,8 +34,6 @@ export const jobs = pgTable(
   (t) => [
     index('jobs_due_idx').on(t.state, t.runAt),
     index('jobs_city_idx').on(t.cityId, t.createdAt),
-    uniqueIndex('jobs_singleton_uq')
-      .on(t.singletonKey)
-      .where(sql`state in ('queued', 'running')`),
+    uniqueIndex('jobs_singleton_uq').on(t.singletonKey).where(sql`state in ('queued', 'running')`),
   ],
 );

@@ -89,7 +89,13 @@ function caseCells(c: CaseSummary) {
     category: `${c.category.code} ${c.category.name}`,
     description: c.description,
     address: c.address,
-    grid: c.grid ? `${c.grid.code} ${c.grid.name}` : c.lng === null ? '（待定位）' : c.outOfGrid ? '（网格外）' : '',
+    grid: c.grid
+      ? `${c.grid.code} ${c.grid.name}`
+      : c.lng === null
+        ? '（待定位）'
+        : c.outOfGrid
+          ? '（网格外）'
+          : '',
     community: c.community?.name,
     street: c.street?.name,
     district: c.district?.name,
