@@ -10,7 +10,7 @@ import pg from 'pg';
 import { createServices, type Services } from '../../apps/api/src/app';
 import { loadConfig } from '../../apps/api/src/config/config';
 import { type Database, type Db, openPglite, openPostgres } from '../../apps/api/src/db/client';
-import { users } from '../../apps/api/src/db/schema/index';
+import { memberActor } from '../../apps/api/src/modules/auth/index';
 import { loadDefaultCatalog } from '../../apps/api/src/modules/catalog/index';
 import { loadDemoCity } from '../../apps/api/src/modules/demo/index';
 import type { Actor, Ctx } from '../../apps/api/src/platform/actor';
@@ -150,27 +150,14 @@ export async function setupCity(b: BenchDb, opts: { grids: number; now: Date }):
     LOG_LEVEL: 'silent',
   });
   const services = createServices({ db: b.db, clock, config });
-  const rows = await b.db.select().from(users);
-  const actor = (username: string): Ctx => {
-    const u = rows.find((r) => r.username === username && r.cityId === demo.cityId);
-    if (!u) throw new Error(`demo user ${username} missing`);
-    return ctxOf({
-      id: u.id,
-      username: u.username,
-      displayName: u.displayName,
-      role: u.role,
-      cityId: u.cityId,
-      regionId: u.regionId,
-      regionPath: null,
-      unitId: u.unitId,
-    });
-  };
+  const actor = async (username: string): Promise<Ctx> =>
+    ctxOf(await memberActor(b.db, demo.cityId, username));
   return {
     cityId: demo.cityId,
     services,
     clock,
-    office: actor('office'),
-    inspector: actor('inspector'),
+    office: await actor('office'),
+    inspector: await actor('inspector'),
     setupMs,
   };
 }

@@ -12,9 +12,9 @@ import {
   regions,
   routingRules,
   units,
-  users,
 } from './db/schema/index';
 import { seedDemoRounds } from './modules/assessments/index';
+import { memberActor } from './modules/auth/index';
 import { seedDemoCampaign } from './modules/campaigns/index';
 import {
   DEMO_CITY,
@@ -116,12 +116,10 @@ export async function seedDemoLoop(
       const clock = fixedClock(now);
       // The services run on the step's transaction (theirs become savepoints): all or nothing.
       const services = createServices({ db: tx, clock, config });
-      const [office] = await tx
-        .select()
-        .from(users)
-        .where(and(eq(users.cityId, cityId), eq(users.username, 'office')));
-      if (!office) throw new Error(`demo user office missing in city ${cityId}`);
-      const ctx: Ctx = { actor: { ...office, regionPath: null }, meta: { requestId: 'demo', ip: null } };
+      const ctx: Ctx = {
+        actor: await memberActor(tx, cityId, 'office'),
+        meta: { requestId: 'demo', ip: null },
+      };
       if (step === 'catalog') await seedDemoCatalog(tx, services, ctx, cityId);
       if (step === 'cases') {
         made = (await loadDemoCases(tx, services, clock, { cityId, count, now })).cases;

@@ -4,16 +4,14 @@ export const users = pgTable(
   'users',
   {
     id: uuid('id').primaryKey(),
-    /** Null only for installation-wide administrators. */
-    cityId: uuid('city_id'),
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
     passwordHash: text('password_hash').notNull(),
-    role: text('role', { enum: ['admin', 'office', 'leader', 'unit', 'grid_worker', 'inspector'] }).notNull(),
-    /** Scope: the region subtree the user may see (null = the whole city / installation). */
-    regionId: uuid('region_id'),
-    /** Scope: the unit the user acts for (unit users). */
-    unitId: uuid('unit_id'),
+    /**
+     * A system administrator: manages cities and accounts, reads no case data, has no membership.
+     * Every other account's role and scope are its `memberships` rows.
+     */
+    systemAdmin: boolean('system_admin').notNull().default(false),
     disabled: boolean('disabled').notNull().default(false),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),

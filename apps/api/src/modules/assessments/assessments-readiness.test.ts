@@ -4,8 +4,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/app';
 import { userSession, withDemoCity } from '../../../test/fixtures';
-import { assessmentRounds, indicatorCases, regions, users } from '../../db/schema/index';
+import { assessmentRounds, indicatorCases, regions } from '../../db/schema/index';
 import { newId } from '../../platform/ids';
+import { memberActor } from '../auth/index';
 import { fileCase, gridPoint, insertCampaign, SMALL_STANDARD } from './assessments.test-helpers';
 import { seedDemoRounds } from './demo-rounds';
 
@@ -244,8 +245,7 @@ describe('demo rounds', () => {
       passScore: 900,
       basicScore: 750,
     });
-    const [u] = await t.db.select().from(users).where(eq(users.username, 'office'));
-    const ctx = { actor: { ...u!, regionPath: null }, meta: { requestId: null, ip: null } };
+    const ctx = { actor: await memberActor(t.db, cityId, 'office'), meta: { requestId: null, ip: null } };
     const r = await seedDemoRounds({
       db: t.db,
       assessments: t.services.assessments,

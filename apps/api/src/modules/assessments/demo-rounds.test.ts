@@ -1,8 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app';
 import { withDemoCity } from '../../../test/fixtures';
-import { users } from '../../db/schema/index';
+import { memberActor } from '../auth/index';
 import { seedDemoCampaign } from '../campaigns/index';
 import { seedDemoRounds } from './demo-rounds';
 
@@ -19,11 +18,7 @@ describe('demo rounds on the demo campaign', () => {
   it('self-check ~500 → mock ~760 → mock ~910 on the county sample; the latest open', async () => {
     const now = t.clock.now();
     const { campaignId } = await seedDemoCampaign({ campaigns: t.services.campaigns, cityId, now });
-    const [u] = await t.db
-      .select()
-      .from(users)
-      .where(and(eq(users.cityId, cityId), eq(users.username, 'office')));
-    const ctx = { actor: { ...u!, regionPath: null }, meta: { requestId: 'demo', ip: null } };
+    const ctx = { actor: await memberActor(t.db, cityId, 'office'), meta: { requestId: 'demo', ip: null } };
     const r = await seedDemoRounds({ db: t.db, assessments: t.services.assessments, ctx, campaignId, now });
     const [a, b, c] = r.totals as [number, number, number];
     expect(Math.abs(a - 500)).toBeLessThan(30);

@@ -1,3 +1,4 @@
+import type { Role } from '@chuangcheng/contracts';
 import { and, asc, count, eq, ilike, lt, ne, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { memberships, regions, sessions, units, users } from '../../db/schema/index';
@@ -13,8 +14,11 @@ export type MembershipRow = typeof memberships.$inferSelect;
  * administrator has no membership (role 'admin', no city). A staff account without a membership has no
  * access at all (`role` null).
  */
-export interface UserWithScope extends Omit<UserRow, 'role'> {
-  role: UserRow['role'] | null;
+export interface UserWithScope extends UserRow {
+  role: Role | null;
+  cityId: string | null;
+  regionId: string | null;
+  unitId: string | null;
   membershipId: string | null;
   regionPath: string | null;
   regionName: string | null;
@@ -37,7 +41,7 @@ function flatten(r: {
   unitName: string | null;
 }): UserWithScope {
   const m = r.membership;
-  const admin = r.user.role === 'admin';
+  const admin = r.user.systemAdmin;
   return {
     ...r.user,
     role: admin ? 'admin' : (m?.role ?? null),
@@ -63,6 +67,13 @@ export function createAuthRepository(db: Db) {
   return {
     async userByUsername(username: string): Promise<UserWithScope | undefined> {
       const [r] = await scoped().where(eq(users.username, username)).limit(1);
+      return r && flatten(r);
+    },
+    /** A member of `cityId` by username (the demo and benchmarks act as the demo accounts). */
+    async memberByUsername(cityId: string, username: string): Promise<UserWithScope | undefined> {
+      const [r] = await scoped()
+        .where(and(eq(users.username, username), eq(memberships.cityId, cityId)))
+        .limit(1);
       return r && flatten(r);
     },
     async userById(id: string): Promise<UserWithScope | undefined> {

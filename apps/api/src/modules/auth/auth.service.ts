@@ -226,16 +226,19 @@ export function createAuthService(deps: AuthDeps) {
       const now = clock.now();
       const row = {
         id: newId(now.getTime()),
-        cityId,
         username: input.username,
         displayName: input.displayName,
         passwordHash: await hashPassword(input.password),
-        role: input.role,
-        regionId: input.regionId ?? null,
-        unitId: input.unitId ?? null,
+        systemAdmin: input.role === 'admin',
         createdAt: now,
         updatedAt: now,
         passwordChangedAt: now,
+      };
+      const scope = {
+        role: input.role,
+        cityId,
+        regionId: input.regionId ?? null,
+        unitId: input.unitId ?? null,
       };
       try {
         await db.transaction(async (tx) => {
@@ -246,17 +249,17 @@ export function createAuthService(deps: AuthDeps) {
               userId: row.id,
               cityId,
               role: input.role,
-              regionId: row.regionId,
-              unitId: row.unitId,
+              regionId: scope.regionId,
+              unitId: scope.unitId,
               createdAt: now,
             });
-          const { passwordHash: _h, ...after } = row;
+          const { passwordHash: _h, ...account } = row;
           await audit.record(tx, ctx, {
-            cityId: row.cityId,
+            cityId,
             action: 'create',
             entityType: 'user',
             entityId: row.id,
-            after,
+            after: { ...account, ...scope },
           });
         });
       } catch (e) {
@@ -268,6 +271,7 @@ export function createAuthService(deps: AuthDeps) {
       }
       return presentUser({
         ...row,
+        ...scope,
         membershipId: null,
         regionPath: null,
         regionName: null,
@@ -285,23 +289,29 @@ export function createAuthService(deps: AuthDeps) {
       if (!u) throw new AppError('USER_NOT_FOUND');
       if (ctx.actor.cityId && u.cityId !== ctx.actor.cityId) throw new AppError('FORBIDDEN_SCOPE');
       if (patch.password !== undefined) assertStrong(patch.password);
-      const { password, ...fields } = patch;
-      const scopeChange =
-        fields.role !== undefined || fields.regionId !== undefined || fields.unitId !== undefined;
-      const role = fields.role ?? u.role;
+      const { password, role: newRole, regionId: newRegion, unitId: newUnit, ...fields } = patch;
+      const scopeChange = newRole !== undefined || newRegion !== undefined || newUnit !== undefined;
+      const role = newRole ?? u.role;
       const next = {
         role,
-        regionId: fields.regionId !== undefined ? fields.regionId : u.regionId,
-        unitId: fields.unitId !== undefined ? fields.unitId : u.unitId,
+        regionId: newRegion !== undefined ? newRegion : u.regionId,
+        unitId: newUnit !== undefined ? newUnit : u.unitId,
       };
-      // The city stays the account's; a new scope must lie in it (or, for an account without a city, name one).
-      const cityId =
-        scopeChange && role
-          ? await this.resolveMembershipCity(role, { ...next, cityId: u.cityId })
-          : u.cityId;
+      // The city stays the account's; a new scope must lie in it (or, for an account without a city,
+      // name one). A system administrator has none.
+      const cityId = !scopeChange
+        ? u.cityId
+        : role === 'admin'
+          ? await this.resolveMembershipCity('admin', {
+              regionId: newRegion ?? null,
+              unitId: newUnit ?? null,
+            })
+          : role
+            ? await this.resolveMembershipCity(role, { ...next, cityId: u.cityId })
+            : u.cityId;
       const set = {
         ...fields,
-        ...(scopeChange ? { cityId } : {}),
+        ...(scopeChange ? { systemAdmin: role === 'admin' } : {}),
         ...(password ? { passwordHash: await hashPassword(password), passwordChangedAt: clock.now() } : {}),
         ...(fields.disabled === false ? { failedLogins: 0, lockedUntil: null } : {}),
         updatedAt: clock.now(),
@@ -329,7 +339,11 @@ export function createAuthService(deps: AuthDeps) {
           entityType: 'user',
           entityId: id,
           before: presentUser(u),
-          after: { ...fields, ...(password ? { password: '(已重置)' } : {}) },
+          after: {
+            ...fields,
+            ...(scopeChange ? { role, cityId, regionId: next.regionId, unitId: next.unitId } : {}),
+            ...(password ? { password: '(已重置)' } : {}),
+          },
         });
       });
       const after = await repo.userById(id);

@@ -6,3 +6,4 @@ export {
   LOCKOUT_MINUTES,
   MAX_FAILED_LOGINS,
 } from './auth.service';
+export { memberActor } from './member-actor';

@@ -20,6 +20,7 @@ import {
   caseEvents,
   cases,
   grids,
+  memberships,
   outbox,
   photos,
   regions,
@@ -172,7 +173,11 @@ beforeAll(async () => {
   const other = current.find((g) => districtOf(g.communityId) !== point.districtId);
   expect(other, 'the demo city has grids in two districts').toBeTruthy();
   pointB = pointOf(other!);
-  const [gridUser] = await t.db.select().from(users).where(eq(users.username, 'grid'));
+  const [gridUser] = await t.db
+    .select({ regionId: memberships.regionId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(users.username, 'grid'));
   gridWorkerPoint = pointOf(current.find((g) => g.communityId === gridUser!.regionId)!);
 
   await userSession(t, 'zjj', 'unit', { unitId: zjjUnitId });

@@ -7,7 +7,17 @@ import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/app';
 import { withDemoCity } from '../../../test/fixtures';
-import { caseEvents, cases, grids, photos, regions, revisits, units, users } from '../../db/schema/index';
+import {
+  caseEvents,
+  cases,
+  grids,
+  memberships,
+  photos,
+  regions,
+  revisits,
+  units,
+  users,
+} from '../../db/schema/index';
 import { sampleIds } from './revisits.service';
 
 const T0 = '2026-11-23T02:00:00Z'; // Monday 10:00 in the city
@@ -118,7 +128,11 @@ beforeAll(async () => {
     .from(grids)
     .where(and(eq(grids.cityId, cityId), isNull(grids.validTo)))
     .orderBy(grids.code);
-  const [gridUser] = await t.db.select().from(users).where(eq(users.username, 'grid'));
+  const [gridUser] = await t.db
+    .select({ regionId: memberships.regionId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(users.username, 'grid'));
   const g = current.find((x) => x.communityId === gridUser!.regionId)!;
   centres = current
     .filter((x) => x.id !== g.id)

@@ -2,10 +2,11 @@ import type { CaseSource, CreateCase, TransitionRequest } from '@chuangcheng/con
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import type { Db } from '../../db/client';
-import { grids, units, users } from '../../db/schema/index';
+import { grids, memberships, units, users } from '../../db/schema/index';
 import type { Actor, Ctx } from '../../platform/actor';
 import type { Clock } from '../../platform/clock';
 import { newId } from '../../platform/ids';
+import { memberActor } from '../auth/index';
 import type { CasesService, PhotosService } from '../cases/index';
 import { createRng } from './random';
 
@@ -67,21 +68,19 @@ export async function loadDemoCases(
   opts: DemoCasesOptions,
 ): Promise<{ cases: number }> {
   const rng = createRng(opts.seed ?? 20261123, 'cases');
-  const people = await db.select().from(users).where(eq(users.cityId, opts.cityId));
+  const members = await db
+    .select({ username: users.username })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.cityId, opts.cityId));
+  const actors = new Map<string, Actor>();
+  for (const m of members) actors.set(m.username, await memberActor(db, opts.cityId, m.username));
   const actorOf = (username: string): Actor => {
-    const u = people.find((p) => p.username === username);
-    if (!u) throw new Error(`demo user ${username} missing`);
-    return {
-      id: u.id,
-      username: u.username,
-      displayName: u.displayName,
-      role: u.role,
-      cityId: u.cityId,
-      regionId: null,
-      regionPath: null,
-      unitId: u.unitId,
-    };
+    const a = actors.get(username);
+    if (!a) throw new Error(`demo user ${username} missing`);
+    return a;
   };
+  const people = [...actors.values()];
   const office = actorOf('office');
   const inspector = actorOf('inspector');
   const leader = actorOf('leader');
@@ -92,8 +91,8 @@ export async function loadDemoCases(
   );
   // Units without a demo login act through a clerk made up for the scenario (named, never a login).
   const unitActor = (unitId: string): Actor =>
-    people.find((p) => p.unitId === unitId)
-      ? actorOf(people.find((p) => p.unitId === unitId)!.username)
+    people.find((p) => p.unitId === unitId && p.role === 'unit')
+      ? actorOf(people.find((p) => p.unitId === unitId && p.role === 'unit')!.username)
       : {
           id: newId(),
           username: 'demo-clerk',
@@ -108,11 +107,20 @@ export async function loadDemoCases(
   const all = await services.catalog.listCategories(ctxOf(office), { fileable: 'true' });
   const favourites = all.filter((c) => FAVOURITES.some((f) => c.name.includes(f)));
   const cells = await db
-    .select({ minLng: grids.minLng, minLat: grids.minLat, maxLng: grids.maxLng, maxLat: grids.maxLat })
+    .select({
+      minLng: grids.minLng,
+      minLat: grids.minLat,
+      maxLng: grids.maxLng,
+      maxLat: grids.maxLat,
+      communityId: grids.communityId,
+    })
     .from(grids)
     .where(and(eq(grids.cityId, opts.cityId), isNull(grids.validTo)))
     .orderBy(sql`${grids.code}`);
   if (all.length === 0 || cells.length === 0) return { cases: 0 };
+  // The grid worker reports in the community they patrol (their scope): its cells, else any.
+  const gridRegion = actors.get('grid')?.regionId;
+  const patrol = cells.filter((c) => c.communityId === gridRegion);
   // Each photo its own scene (the evidence checks flag a picture reused from another case).
   const photo = (kind: 'before' | 'after') => {
     const shapes = Array.from({ length: 7 }, () => {
@@ -140,9 +148,10 @@ export async function loadDemoCases(
       return t < opts.now.getTime();
     };
     at(0);
-    const cell = rng.pick(cells);
+    const anyCell = rng.pick(cells);
     const category = rng.float() < 0.7 && favourites.length ? rng.pick(favourites) : rng.pick(all);
     const source = rng.pick(SOURCES);
+    const cell = source === 'grid_worker' && patrol.length ? patrol[i % patrol.length]! : anyCell;
     const reporter = source === 'grid_worker' ? actorOf('grid') : source === 'inspector' ? inspector : office;
     const before = await services.photos.upload(ctxOf(reporter), 'before', await photo('before'));
     const input: CreateCase = {

@@ -71,26 +71,26 @@ export async function loadDemoCity(db: Db, opts: DemoLoadOptions): Promise<DemoL
       tx,
       'users',
       users,
-      city.users.map((u) => ({ ...u, passwordHash })),
+      city.users.map((u) => ({
+        id: u.id,
+        username: u.username,
+        displayName: u.displayName,
+        passwordHash,
+        systemAdmin: false,
+      })),
     );
     await write(
       tx,
       'memberships',
       memberships,
-      city.users.flatMap((u) =>
-        u.role === 'admin' || !u.cityId
-          ? []
-          : [
-              {
-                id: u.id,
-                userId: u.id,
-                cityId: u.cityId,
-                role: u.role,
-                regionId: u.regionId,
-                unitId: u.unitId,
-              },
-            ],
-      ),
+      city.users.map((u) => ({
+        id: u.id,
+        userId: u.id,
+        cityId: u.cityId,
+        role: u.role,
+        regionId: u.regionId,
+        unitId: u.unitId,
+      })),
     );
     await write(tx, 'people', people, city.people);
     await write(tx, 'blocks', blocks, city.blocks);
@@ -141,6 +141,7 @@ function countRows(city: DemoCity): Record<string, number> {
     regions: city.regions.length,
     units: city.units.length,
     users: city.users.length,
+    memberships: city.users.length,
     people: city.people.length,
     blocks: city.blocks.length,
     blockUnits: city.blockUnits.length,

@@ -5,10 +5,10 @@ import type {
   grids,
   gridUnits,
   gridWorkers,
+  memberships,
   people,
   regions,
   units,
-  users,
 } from '../../db/schema/index';
 
 // Rows are the tables' insert shapes with every column spelled out (no optional keys), so a generated
@@ -31,11 +31,16 @@ export type DemoGridWorker = Row<typeof gridWorkers>;
 export type DemoBlock = Row<typeof blocks>;
 /** A block_units row (responsible units of a block). */
 export type DemoBlockUnit = Row<typeof blockUnits>;
-/** A users row without the password hash and login bookkeeping, which the loader adds. */
-export type DemoUser = Pick<
-  Row<typeof users>,
-  'id' | 'cityId' | 'username' | 'displayName' | 'role' | 'regionId' | 'unitId'
->;
+/** A demo account: its users row (without the password hash, which the loader adds) and its membership. */
+export interface DemoUser {
+  id: string;
+  cityId: string;
+  username: string;
+  displayName: string;
+  role: Row<typeof memberships>['role'];
+  regionId: string | null;
+  unitId: string | null;
+}
 
 /** Options of the demo generator. */
 export interface DemoOptions {

@@ -5,6 +5,7 @@ import {
   campaignTasks,
   evidenceFiles,
   indicatorLinks,
+  memberships,
   regions,
   standardNodes,
   units,
@@ -68,7 +69,11 @@ export function createEvidenceRepository(db: Db) {
     },
 
     async userUnit(userId: string): Promise<string | null> {
-      const [row] = await db.select({ unitId: users.unitId }).from(users).where(eq(users.id, userId));
+      const [row] = await db
+        .select({ unitId: memberships.unitId })
+        .from(memberships)
+        .where(eq(memberships.userId, userId))
+        .limit(1);
       return row?.unitId ?? null;
     },
 

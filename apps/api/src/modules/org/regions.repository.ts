@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, like, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { grids, regions, units, users } from '../../db/schema/index';
+import { grids, memberships, regions, units } from '../../db/schema/index';
 import { likePattern } from '../../platform/pagination';
 
 export type RegionRow = typeof regions.$inferSelect;
@@ -78,7 +78,7 @@ export function createRegionsRepository(db: Db) {
         (await q(db.select({ n: count() }).from(regions).where(eq(regions.parentId, id)))) +
         (await q(db.select({ n: count() }).from(grids).where(eq(grids.communityId, id)))) +
         (await q(db.select({ n: count() }).from(units).where(eq(units.regionId, id)))) +
-        (await q(db.select({ n: count() }).from(users).where(eq(users.regionId, id))))
+        (await q(db.select({ n: count() }).from(memberships).where(eq(memberships.regionId, id))))
       );
     },
     async anyCity(): Promise<boolean> {

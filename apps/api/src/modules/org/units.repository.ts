@@ -1,7 +1,16 @@
 import { and, asc, count, eq, ilike, inArray, like, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
-import { blocks, blockUnits, grids, gridUnits, people, regions, units, users } from '../../db/schema/index';
+import {
+  blocks,
+  blockUnits,
+  grids,
+  gridUnits,
+  memberships,
+  people,
+  regions,
+  units,
+} from '../../db/schema/index';
 import { likePattern } from '../../platform/pagination';
 
 export type UnitRow = typeof units.$inferSelect;
@@ -93,7 +102,7 @@ export function createUnitsRepository(db: Db) {
         (await n(db.select({ n: count() }).from(gridUnits).where(eq(gridUnits.unitId, id)))) +
         (await n(db.select({ n: count() }).from(blocks).where(eq(blocks.leadUnitId, id)))) +
         (await n(db.select({ n: count() }).from(blockUnits).where(eq(blockUnits.unitId, id)))) +
-        (await n(db.select({ n: count() }).from(users).where(eq(users.unitId, id))))
+        (await n(db.select({ n: count() }).from(memberships).where(eq(memberships.unitId, id))))
       );
     },
   };
