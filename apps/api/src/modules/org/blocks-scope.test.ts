@@ -206,3 +206,32 @@ describe('writing blocks', () => {
     expect((await t.call('GET', `/api/blocks/${ok.body.id}`, { session: officeB })).status).toBe(403);
   });
 });
+
+describe('putting a grid into a block', () => {
+  it('district A cannot put its own grid into a block of district B by editing the grid; into its own, yes', async () => {
+    const code = gridsA.at(-1)!;
+    const [g] = await t.db
+      .select()
+      .from(grids)
+      .where(and(eq(grids.code, code), isNull(grids.validTo)));
+    const before = await auditRows();
+    const refused = await t.call('PATCH', `/api/grids/${g!.id}`, {
+      session: officeA,
+      body: { blockId: ids.b },
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('FORBIDDEN_SCOPE');
+    expect(refused.body.error.details.fields[0].field).toBe('blockId');
+    expect(await codesOf(ids.b)).not.toContain(code);
+    expect(await auditRows()).toBe(before);
+    // the spanning block is not wholly A's either
+    const spanning = await t.call('PATCH', `/api/grids/${g!.id}`, {
+      session: officeA,
+      body: { blockId: ids.ab },
+    });
+    expect(spanning.status).toBe(403);
+    const own = await t.call('PATCH', `/api/grids/${g!.id}`, { session: officeA, body: { blockId: ids.a } });
+    expect(own.status, JSON.stringify(own.body)).toBe(200);
+    expect(await codesOf(ids.a)).toContain(code);
+  });
+});

@@ -9,11 +9,12 @@ import {
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { blocks } from '../../db/schema/index';
-import { requireCity, requireRegion, requireRole } from '../../platform/access';
+import { inRegion, requireCity, requireRegion, requireRole } from '../../platform/access';
 import type { Ctx } from '../../platform/actor';
 import { AppError, fieldDetails, isUniqueViolation } from '../../platform/app-error';
 import { newId } from '../../platform/ids';
 import { offsetOf, pageResult } from '../../platform/pagination';
+import { createBlocksRepository } from './blocks.repository';
 import { createGridsRepository } from './grids.repository';
 import type { OrgDeps } from './org.deps';
 import { ORG_READ, ORG_WRITE } from './org.policy';
@@ -78,7 +79,12 @@ export function createGridsService(
   }
 
   /** Every id the grid points at exists in the same city (and the community in the actor's scope). */
-  async function checkRefs(ctx: Ctx, cityId: string, input: Partial<CreateGrid>) {
+  async function checkRefs(
+    ctx: Ctx,
+    cityId: string,
+    input: Partial<CreateGrid>,
+    currentBlockId: string | null = null,
+  ) {
     const sameCity = async (
       ids: string[],
       fetch: (ids: string[]) => Promise<{ id: string; cityId: string }[]>,
@@ -103,8 +109,19 @@ export function createGridsService(
         .where(eq(blocks.id, input.blockId));
       if (!b || b.cityId !== cityId)
         throw new AppError('BLOCK_NOT_FOUND', fieldDetails('blockId', '责任区块不存在'));
+      // Putting a grid into a block changes the block: a region-scoped writer may do it only when the
+      // block lies wholly in their subtree (the 责任区块 write rule: its current grids, else its lead
+      // unit's region).
+      if (input.blockId !== currentBlockId && ctx.actor.regionPath !== null) {
+        const blocksRepo = createBlocksRepository(deps.db);
+        const paths = await blocksRepo.gridPaths(input.blockId);
+        const places = paths.length
+          ? paths
+          : [await blocksRepo.unitRegionPath((await blocksRepo.byId(input.blockId))?.leadUnitId ?? '')];
+        if (!places.every((p) => inRegion(ctx.actor, cityId, p)))
+          throw new AppError('FORBIDDEN_SCOPE', fieldDetails('blockId', '该责任区块不全在您的管辖范围内'));
+      }
     }
-    void ctx;
   }
 
   async function community(ctx: Ctx, id: string) {
@@ -250,7 +267,7 @@ export function createGridsService(
         if (reason) throw new AppError('INVALID_CODE', fieldDetails('communityId', reason));
       }
       const geometry = patch.geometry ? checkGeometry(patch.geometry) : null;
-      await checkRefs(ctx, before.cityId, patch);
+      await checkRefs(ctx, before.cityId, patch, before.blockId);
       const now = deps.clock.now();
       const attrs = {
         ...(patch.name !== undefined ? { name: patch.name } : {}),
