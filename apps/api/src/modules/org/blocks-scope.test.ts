@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, isNull, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/app';
 import { userSession, withDemoCity } from '../../../test/fixtures';
+import { upload, xlsx } from '../../../test/xlsx';
 import { auditLog, blocks, grids, regions, units } from '../../db/schema/index';
 import { newId } from '../../platform/ids';
 
@@ -232,6 +233,43 @@ describe('putting a grid into a block', () => {
     expect(spanning.status).toBe(403);
     const own = await t.call('PATCH', `/api/grids/${g!.id}`, { session: officeA, body: { blockId: ids.a } });
     expect(own.status, JSON.stringify(own.body)).toBe(200);
+    expect(await codesOf(ids.a)).toContain(code);
+  });
+});
+
+describe('putting grids into blocks by import', () => {
+  it('a grid attributes import naming a block of district B is refused row by row for district A, nothing written', async () => {
+    const code = gridsA.at(-2)!;
+    const [g] = await t.db
+      .select()
+      .from(grids)
+      .where(and(eq(grids.code, code), isNull(grids.validTo)));
+    const header = ['网格编码*', '责任区块编码'];
+    const before = await auditRows();
+    const refused = await upload(
+      t,
+      officeA,
+      '/api/imports/grids',
+      await xlsx(header, [[code, 'SCOPE-B']]),
+      {},
+      'g.xlsx',
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details.rows.map((r: { column: string }) => r.column)).toEqual([
+      '责任区块编码',
+    ]);
+    const [after] = await t.db.select().from(grids).where(eq(grids.id, g!.id));
+    expect(after!.blockId).toBe(g!.blockId);
+    expect(await auditRows()).toBe(before);
+    const ok = await upload(
+      t,
+      officeA,
+      '/api/imports/grids',
+      await xlsx(header, [[code, 'SCOPE-A']]),
+      {},
+      'g.xlsx',
+    );
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(await codesOf(ids.a)).toContain(code);
   });
 });

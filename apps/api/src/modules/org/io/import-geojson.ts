@@ -3,7 +3,15 @@ import { type AreaGeometry, geometryAreaM2, geometryBbox, validateAreaGeometry }
 import type { Db } from '../../../db/client';
 import { newId } from '../../../platform/ids';
 import { fileError } from '../../../platform/xlsx';
-import { byKey, FirstSeen, type ImportScope, Issues, inScope, type Planned } from './import.types';
+import {
+  byKey,
+  FirstSeen,
+  type ImportScope,
+  Issues,
+  inScope,
+  type Planned,
+  writesBlockIn,
+} from './import.types';
 import type { CurrentGrid, GridInsert, ValuesColumn } from './io.repository';
 
 /** One feature of the upload with its 1-based position (the "row" of its problems). */
@@ -87,10 +95,12 @@ async function lookups(s: ImportScope, features: readonly Feature[]) {
   const communities = (await s.repo.regionsByCodes(codes('communityCode'))).filter(
     (r) => r.level === 'community' && r.cityId === s.cityId,
   );
+  const blocks = await s.repo.blocksByCodes(s.cityId, codes('blockCode'));
   return {
     communities: byKey(communities, (r) => r.code),
     grids: byKey(await s.repo.currentGridsByCodes(s.cityId, codes('code')), (g) => g.code),
-    blocks: byKey(await s.repo.blocksByCodes(s.cityId, codes('blockCode')), (b) => b.code),
+    blocks: byKey(blocks, (b) => b.code),
+    blockPlaces: await s.repo.blockPlaces(blocks.map((b) => b.id)),
     units: byKey(await s.repo.unitsByCodes(s.cityId, codes('leadUnitCode')), (u) => u.code),
   };
 }
@@ -131,6 +141,8 @@ function checkFeature(
   if (!v.ok) issues.add(f.row, 'geometry', v.reason);
   const block = f.blockCode ? look.blocks.get(f.blockCode) : undefined;
   if (f.blockCode && !block) issues.add(f.row, m.block ?? 'block', `责任区块编码 ${f.blockCode} 不存在`);
+  else if (block && before?.blockId !== block.id && !writesBlockIn(s, look.blockPlaces.get(block.id)))
+    issues.add(f.row, m.block ?? 'block', `责任区块 ${f.blockCode} 不全在您的管辖范围内，不能把网格划入`);
   const lead = f.leadUnitCode ? look.units.get(f.leadUnitCode) : undefined;
   if (f.leadUnitCode && !lead)
     issues.add(f.row, m.leadUnit ?? 'leadUnit', `牵头单位编码 ${f.leadUnitCode} 不存在`);

@@ -1,7 +1,15 @@
 import { createGridSchema } from '@chuangcheng/contracts';
 import type { SheetRead, SheetRow } from '../../../platform/xlsx';
 import { GRID_SHEET, type GridKey, splitList } from './columns';
-import { byKey, FirstSeen, type ImportScope, Issues, inScope, type Planned } from './import.types';
+import {
+  byKey,
+  FirstSeen,
+  type ImportScope,
+  Issues,
+  inScope,
+  type Planned,
+  writesBlockIn,
+} from './import.types';
 import type { ValuesColumn } from './io.repository';
 
 const H = Object.fromEntries(GRID_SHEET.columns.map((c) => [c.key, c.header])) as Record<GridKey, string>;
@@ -12,9 +20,11 @@ type Lookups = Awaited<ReturnType<typeof lookups>>;
 async function lookups(s: ImportScope, rows: readonly SheetRow<GridKey>[]) {
   const codes = (k: GridKey) => rows.map((r) => r.cells[k]).filter((c): c is string => Boolean(c));
   const unitCodes = [...codes('leadUnitCode'), ...rows.flatMap((r) => splitList(r.cells.memberUnitCodes))];
+  const blocks = await s.repo.blocksByCodes(s.cityId, codes('blockCode'));
   return {
     grids: byKey(await s.repo.currentGridsByCodes(s.cityId, codes('code')), (g) => g.code),
-    blocks: byKey(await s.repo.blocksByCodes(s.cityId, codes('blockCode')), (b) => b.code),
+    blocks: byKey(blocks, (b) => b.code),
+    blockPlaces: await s.repo.blockPlaces(blocks.map((b) => b.id)),
     units: byKey(await s.repo.unitsByCodes(s.cityId, unitCodes), (u) => u.code),
   };
 }
@@ -37,6 +47,8 @@ function checkRow(s: ImportScope, r: SheetRow<GridKey>, look: Lookups, issues: I
   if (name) issues.check(r.row, H.name, createGridSchema.shape.name, name);
   const block = blockCode ? look.blocks.get(blockCode) : undefined;
   if (blockCode && !block) issues.add(r.row, H.blockCode, `责任区块编码 ${blockCode} 不存在`);
+  else if (block && grid?.blockId !== block.id && !writesBlockIn(s, look.blockPlaces.get(block.id)))
+    issues.add(r.row, H.blockCode, `责任区块 ${blockCode} 不全在您的管辖范围内，不能把网格划入`);
   const lead = leadUnitCode ? look.units.get(leadUnitCode) : undefined;
   if (leadUnitCode && !lead) issues.add(r.row, H.leadUnitCode, `牵头单位编码 ${leadUnitCode} 不存在`);
   const memberCodes = [...new Set(splitList(r.cells.memberUnitCodes))];

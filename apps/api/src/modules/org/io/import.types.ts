@@ -80,5 +80,12 @@ export class FirstSeen {
 export const inScope = (s: ImportScope, path: string | null): boolean =>
   inRegion(s.ctx.actor, s.cityId, path);
 
+/**
+ * Putting a grid into a block writes the block: a region-scoped importer may do it only when the block
+ * lies wholly in their subtree (`places` from the repository's blockPlaces).
+ */
+export const writesBlockIn = (s: ImportScope, places: readonly (string | null)[] | undefined): boolean =>
+  s.ctx.actor.regionPath === null || (!!places?.length && places.every((p) => inScope(s, p)));
+
 export const byKey = <T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T> =>
   new Map(rows.map((r) => [key(r), r]));

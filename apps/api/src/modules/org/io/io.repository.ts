@@ -161,6 +161,31 @@ export function createIoRepository(db: Db) {
           .where(and(eq(blocks.cityId, cityId), inArray(blocks.code, c))),
       );
     },
+    /**
+     * Where each block lies (the 责任区块 scope rule): the community paths of its current grids, else its
+     * lead unit's region path (null: a city-level unit).
+     */
+    async blockPlaces(blockIds: readonly string[]): Promise<Map<string, (string | null)[]>> {
+      const out = new Map<string, (string | null)[]>();
+      if (blockIds.length === 0) return out;
+      const rows = await db
+        .selectDistinct({ blockId: grids.blockId, path: regions.path })
+        .from(grids)
+        .innerJoin(regions, eq(regions.id, grids.communityId))
+        .where(and(inArray(grids.blockId, [...blockIds]), isNull(grids.validTo)));
+      for (const r of rows) if (r.blockId) out.set(r.blockId, [...(out.get(r.blockId) ?? []), r.path]);
+      const gridless = blockIds.filter((id) => !out.has(id));
+      if (gridless.length) {
+        const leads = await db
+          .select({ id: blocks.id, path: regions.path })
+          .from(blocks)
+          .leftJoin(units, eq(units.id, blocks.leadUnitId))
+          .leftJoin(regions, eq(regions.id, units.regionId))
+          .where(inArray(blocks.id, gridless));
+        for (const l of leads) out.set(l.id, [l.path]);
+      }
+      return out;
+    },
     async currentGridsByCodes(cityId: string, codes: readonly string[]) {
       return chunked(codes, (c) =>
         db
