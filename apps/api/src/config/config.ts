@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { XlsxLimits } from '../platform/xlsx-read';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -92,16 +93,7 @@ export interface Config {
   session: { idleMinutes: number; maxHours: number; cookieSecure: boolean };
   limits: { bodyBytes: number; uploadBytes: number };
   /** Excel import limits and the per-process parse queue (platform/xlsx.ts). */
-  imports: {
-    maxUnzippedBytes: number;
-    maxEntries: number;
-    maxRatio: number;
-    maxRows: number;
-    maxColumns: number;
-    maxCells: number;
-    maxSharedStrings: number;
-    queueLength: number;
-  };
+  imports: XlsxLimits & { queueLength: number };
   map: { tileUrl: string | null; tileAttribution: string | null };
   filesDir: string;
   photos: { maxBytes: number; maxPixels: number; maxDistanceM: number };

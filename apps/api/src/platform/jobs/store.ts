@@ -22,6 +22,14 @@ export interface NewRun {
  * The stored form of a failure: a message and, for an AppError, its code. Never a stack, and for a
  * wrapped error (a driver's "Failed query: <sql>") the innermost cause's message, not the statement.
  */
+/** The columns an attempt sets when it starts: running, one more attempt, leased until `leaseMs` on. */
+const startAttempt = (now: Date, leaseMs: number) => ({
+  state: 'running' as const,
+  attempts: sql`${jobs.attempts} + 1`,
+  startedAt: now,
+  lockedUntil: new Date(now.getTime() + leaseMs),
+});
+
 export function errorRecord(e: unknown, attempt: number, at: Date): Record<string, unknown> {
   let root = e;
   while (!(root instanceof AppError) && root instanceof Error && root.cause instanceof Error)
@@ -103,12 +111,7 @@ export function createJobStore(db: Db) {
         if (due.length === 0) return [];
         return tx
           .update(jobs)
-          .set({
-            state: 'running',
-            attempts: sql`${jobs.attempts} + 1`,
-            startedAt: now,
-            lockedUntil: new Date(now.getTime() + leaseMs),
-          })
+          .set(startAttempt(now, leaseMs))
           .where(
             inArray(
               jobs.id,
@@ -123,12 +126,7 @@ export function createJobStore(db: Db) {
     async begin(id: string, now: Date, leaseMs: number): Promise<JobRow | null> {
       const [row] = await db
         .update(jobs)
-        .set({
-          state: 'running',
-          attempts: sql`${jobs.attempts} + 1`,
-          startedAt: now,
-          lockedUntil: new Date(now.getTime() + leaseMs),
-        })
+        .set(startAttempt(now, leaseMs))
         .where(and(eq(jobs.id, id), inArray(jobs.state, ['queued', 'running'])))
         .returning();
       return row ?? null;
