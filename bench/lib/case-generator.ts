@@ -126,7 +126,11 @@ export async function loadCaseGenRefs(
     display_name: string;
     role: string;
     unit_id: string | null;
-  }>('select id, username, display_name, role, unit_id from users where city_id = $1', [cityId]);
+  }>(
+    `select u.id, u.username, u.display_name, m.role, m.unit_id
+       from memberships m join users u on u.id = m.user_id where m.city_id = $1`,
+    [cityId],
+  );
   const user = (username: string): UserRef => {
     const u = people.find((p) => p.username === username);
     if (!u) throw new Error(`demo user ${username} missing`);
