@@ -260,7 +260,7 @@ async function main() {
     ];
   };
   const lines = [
-    `## Photo intake (issue 4)${smoke ? ' — smoke mode: tiny data, timings meaningless' : ''}`,
+    `## Photo intake${smoke ? ' — smoke mode: tiny data, timings meaningless' : ''}`,
     '',
     `Command: \`npm run bench:photos -- --images ${cfg.images} --rounds ${cfg.rounds} --concurrency ${cfg.concurrency} --reuse-rows ${cfg.reuseRows}${smoke ? ' --smoke' : ''}\` (\`node --import tsx bench/photos.bench.ts\`).`,
     '',

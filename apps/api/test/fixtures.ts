@@ -1,6 +1,6 @@
 import type { Role } from '@chuangcheng/contracts';
-import { eq } from 'drizzle-orm';
-import { regions } from '../src/db/schema/index';
+import { and, eq, isNull } from 'drizzle-orm';
+import { grids, regions } from '../src/db/schema/index';
 import { loadDemoCity } from '../src/modules/demo/index';
 import { systemCtx } from '../src/platform/actor';
 import { TEST_PASSWORD, type TestApp } from './app';
@@ -40,4 +40,32 @@ export async function userSession(
     unitId: scope.unitId ?? null,
   });
   return t.login(username);
+}
+
+/** A current grid of the city with its centre and district (the demo's communities lie under streets). */
+export interface GridPoint {
+  grid: typeof grids.$inferSelect;
+  gridId: string;
+  lng: number;
+  lat: number;
+  districtId: string;
+}
+
+/** The city's current grids ordered by code, each with its centre point and district. */
+export async function gridPoints(t: TestApp, cityId: string): Promise<GridPoint[]> {
+  const all = await t.db.select().from(regions).where(eq(regions.cityId, cityId));
+  const byId = new Map(all.map((r) => [r.id, r]));
+  const districtOf = (communityId: string) => byId.get(byId.get(communityId)!.parentId!)!.parentId!;
+  const current = await t.db
+    .select()
+    .from(grids)
+    .where(and(eq(grids.cityId, cityId), isNull(grids.validTo)))
+    .orderBy(grids.code);
+  return current.map((g) => ({
+    grid: g,
+    gridId: g.id,
+    lng: (g.minLng + g.maxLng) / 2,
+    lat: (g.minLat + g.maxLat) / 2,
+    districtId: districtOf(g.communityId),
+  }));
 }

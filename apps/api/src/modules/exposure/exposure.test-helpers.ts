@@ -1,8 +1,9 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { expect } from 'vitest';
 import type { Session, TestApp } from '../../../test/app';
-import { grids, regions, units } from '../../db/schema/index';
+import { type GridPoint, gridPoints } from '../../../test/fixtures';
+import { units } from '../../db/schema/index';
 
 /** A small JPEG carrying EXIF (camera make and model) that the public copy must not. */
 export const jpeg = (seed = 1) =>
@@ -18,21 +19,10 @@ export async function cityFacts(t: TestApp, cityId: string, office: Session) {
   const cats = await t.call('GET', '/api/catalog/categories?fileable=true&q=占道经营', { session: office });
   const category = cats.body.find((c: { department?: { name: string } }) => c.department?.name === '城管局');
   expect(category, 'a 城管局 class named 占道经营 in the default catalogue').toBeTruthy();
-  const allRegions = await t.db.select().from(regions).where(eq(regions.cityId, cityId));
-  const byId = new Map(allRegions.map((r) => [r.id, r]));
-  const districtOf = (communityId: string) => byId.get(byId.get(communityId)!.parentId!)!.parentId!;
-  const current = await t.db
-    .select()
-    .from(grids)
-    .where(and(eq(grids.cityId, cityId), isNull(grids.validTo)))
-    .orderBy(grids.code);
-  const pointOf = (g: (typeof current)[number]): Point => ({
-    lng: (g.minLng + g.maxLng) / 2,
-    lat: (g.minLat + g.maxLat) / 2,
-    districtId: districtOf(g.communityId),
-  });
+  const current = await gridPoints(t, cityId);
+  const pointOf = (g: GridPoint): Point => ({ lng: g.lng, lat: g.lat, districtId: g.districtId });
   const point = pointOf(current[0]!);
-  const other = current.find((g) => districtOf(g.communityId) !== point.districtId);
+  const other = current.find((g) => g.districtId !== point.districtId);
   expect(other, 'the demo city has grids in two districts').toBeTruthy();
   const cityUnits = await t.db.select().from(units).where(eq(units.cityId, cityId));
   const unitId = (name: string) => {

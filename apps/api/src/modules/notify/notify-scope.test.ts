@@ -4,11 +4,11 @@
  * community; unit accounts only for the case's units) — and no notification names a case its reader
  * cannot open.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/app';
-import { userSession, withDemoCity } from '../../../test/fixtures';
-import { grids, notifications, regions, units } from '../../db/schema/index';
+import { gridPoints, userSession, withDemoCity } from '../../../test/fixtures';
+import { notifications, units } from '../../db/schema/index';
 
 const T0 = '2026-11-23T02:00:00Z'; // Monday 10:00 in the city
 const ACCOUNTS = [
@@ -37,18 +37,11 @@ beforeAll(async () => {
   t = await createTestApp();
   ({ cityId } = await withDemoCity(t, 60));
   await t.services.catalog.loadDefaultCatalog(t.db, cityId);
-  const all = await t.db.select().from(regions).where(eq(regions.cityId, cityId));
-  const byId = new Map(all.map((r) => [r.id, r]));
-  const districtOf = (communityId: string) => byId.get(byId.get(communityId)!.parentId!)!.parentId!;
-  const current = await t.db
-    .select()
-    .from(grids)
-    .where(and(eq(grids.cityId, cityId), isNull(grids.validTo)))
-    .orderBy(grids.code);
+  const current = await gridPoints(t, cityId);
   const a = current[0]!;
-  const districtA = districtOf(a.communityId);
-  const districtB = districtOf(current.find((g) => districtOf(g.communityId) !== districtA)!.communityId);
-  pointA = { lng: (a.minLng + a.maxLng) / 2, lat: (a.minLat + a.maxLat) / 2 };
+  const districtA = a.districtId;
+  const districtB = current.find((g) => g.districtId !== districtA)!.districtId;
+  pointA = { lng: a.lng, lat: a.lat };
   const [zjj] = await t.db
     .select()
     .from(units)
