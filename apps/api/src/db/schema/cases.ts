@@ -125,6 +125,9 @@ export const cases = pgTable(
     disposeDeadline: tz('dispose_deadline'),
     disposeUnit: text('dispose_unit'),
     pausedRemaining: doublePrecision('paused_remaining'),
+    /** The deadline was computed across a year without holiday data (weekends only, 暂估). */
+    stageDeadlineEstimated: boolean('stage_deadline_estimated').notNull().default(false),
+    disposeDeadlineEstimated: boolean('dispose_deadline_estimated').notNull().default(false),
     overdueAt: tz('overdue_at'),
     createdAt: tz('created_at').notNull(),
     updatedAt: tz('updated_at').notNull(),
@@ -157,6 +160,9 @@ export const cases = pgTable(
     // The sweeper's work lists: each partial index holds only the cases a sweep may still change, so a
     // sweep over a large open backlog reads what is due, not every case whose deadline ever passed.
     // The predicates are repeated literally by the sweeper's queries (sweeper.ts) so the planner uses them.
+    index('cases_deadline_estimated_idx')
+      .on(t.cityId)
+      .where(sql`${t.stageDeadlineEstimated} or ${t.disposeDeadlineEstimated}`),
     index('cases_sweep_yellow_idx').on(t.yellowAt).where(sql.raw(SWEEP_PREDICATES.yellow)),
     index('cases_sweep_stage_idx').on(t.stageDeadline).where(sql.raw(SWEEP_PREDICATES.redStage)),
     index('cases_sweep_dispose_idx').on(t.disposeDeadline).where(sql.raw(SWEEP_PREDICATES.redDispose)),
