@@ -128,6 +128,11 @@ export const cases = pgTable(
     /** The deadline was computed across a year without holiday data (weekends only, 暂估). */
     stageDeadlineEstimated: boolean('stage_deadline_estimated').notNull().default(false),
     disposeDeadlineEstimated: boolean('dispose_deadline_estimated').notNull().default(false),
+    /**
+     * A deadline an upper level set for the rectification (整改期限, e.g. from an imported 整改清单): while
+     * it lies ahead, a dispatch takes it as the unit's disposal deadline instead of the category's limit.
+     */
+    rectifyBy: tz('rectify_by'),
     overdueAt: tz('overdue_at'),
     createdAt: tz('created_at').notNull(),
     updatedAt: tz('updated_at').notNull(),

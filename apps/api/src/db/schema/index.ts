@@ -5,4 +5,5 @@ export * from './catalog';
 export * from './jobs';
 export * from './org';
 export * from './public';
+export * from './rectlists';
 export * from './standards';
