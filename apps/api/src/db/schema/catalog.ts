@@ -99,3 +99,23 @@ export const calendars = pgTable('calendars', {
   data: jsonb('data').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * 行业主管 (谁主管、谁负责): the categories a department supervises. Named by kind + code, so the
+ * configuration holds across catalogue versions; a supervised category covers its descendants.
+ */
+export const unitTrades = pgTable(
+  'unit_trades',
+  {
+    id: uuid('id').primaryKey(),
+    cityId: uuid('city_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    kind: text('kind', { enum: ['component', 'event'] }).notNull(),
+    code: text('code').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('unit_trades_uq').on(t.cityId, t.unitId, t.kind, t.code),
+    index('unit_trades_code_idx').on(t.cityId, t.kind, t.code),
+  ],
+);
