@@ -1,15 +1,21 @@
-import { kinks } from '@turf/kinks';
+import { formatCoord, type TopoRing, topologyProblems } from './topology';
 import type { AreaGeometry, MultiPolygonGeometry, PolygonGeometry, Position } from './types';
 
-/** Result of validating untrusted geometry: a clean copy, or the first problem in Chinese for the user. */
-export type GeometryValidation = { ok: true; geometry: AreaGeometry } | { ok: false; reason: string };
-
-/** Thrown internally to stop at the first problem; never escapes this module. */
-class Invalid extends Error {}
-
-function fail(reason: string): never {
-  throw new Invalid(reason);
+export interface GeometryOptions {
+  /**
+   * Drop rings of zero area (degenerate slivers a digitising tool leaves behind) with a warning each,
+   * instead of refusing the geometry. An outer ring of zero area takes its polygon (and its holes) with it.
+   */
+  dropSlivers?: boolean;
 }
+
+/**
+ * Result of validating untrusted geometry: a clean copy (and a warning per ring dropped), or every
+ * problem found, each a sentence in Chinese; `reason` joins them for a single message.
+ */
+export type GeometryValidation =
+  | { ok: true; geometry: AreaGeometry; warnings: string[] }
+  | { ok: false; problems: string[]; reason: string };
 
 function describeType(value: unknown): string {
   if (value === null) return 'null';
@@ -17,29 +23,9 @@ function describeType(value: unknown): string {
   return typeof value;
 }
 
-/** Formats coordinates for messages: six decimals (~0.1 m) is enough to find the spot on a map. */
-function formatCoord(n: number): string {
-  return String(Number(n.toFixed(6)));
-}
-
 /** Where we are, for messages: "第 2 个多边形的第 1 个环" for MultiPolygons, "第 1 个环" for Polygons. */
 function ringLabel(polygonNo: number | null, ringNo: number): string {
   return polygonNo === null ? `第 ${ringNo} 个环` : `第 ${polygonNo} 个多边形的第 ${ringNo} 个环`;
-}
-
-function parsePosition(value: unknown, where: string): Position {
-  if (!Array.isArray(value) || value.length < 2 || value.length > 3) {
-    fail(`${where}不是 [经度, 纬度] 数组`);
-  }
-  // A third value (altitude, often 0 in KML/SHP exports) is accepted and dropped: grids are 2-D.
-  if (!value.every((n) => typeof n === 'number' && Number.isFinite(n))) {
-    fail(`coordinates 含非数字（${where}）`);
-  }
-  const [lng, lat] = value as [number, number];
-  if (lng < -180 || lng > 180 || lat < -90 || lat > 90) {
-    fail(`坐标超出经纬度范围（${where}：${formatCoord(lng)}, ${formatCoord(lat)}）`);
-  }
-  return [lng, lat];
 }
 
 /** Twice the planar signed area; exactly zero for rings whose points are all collinear or repeated. */
@@ -55,90 +41,192 @@ function planarArea2(ring: Position[]): number {
   return sum;
 }
 
-function parseRing(value: unknown, polygonNo: number | null, ringNo: number): Position[] {
+function collinear(ring: Position[]): boolean {
+  const [x0, y0] = ring[0]!;
+  const far = ring.find((p) => p[0] !== x0 || p[1] !== y0);
+  if (!far) return true;
+  return ring.every((p) => (far[0] - x0) * (p[1] - y0) - (far[1] - y0) * (p[0] - x0) === 0);
+}
+
+/** Collects every problem of one geometry instead of stopping at the first. */
+class Problems {
+  readonly list: string[] = [];
+  add(message: string): void {
+    this.list.push(message);
+  }
+}
+
+/** Each point of a ring: the first bad point of each kind is named, with how many share the problem. */
+function parsePositions(value: unknown[], label: string, problems: Problems): Position[] | null {
+  const bad = new Map<string, { message: (more: string) => string; count: number }>();
+  const note = (kind: string, message: (more: string) => string) => {
+    const b = bad.get(kind);
+    if (b) b.count++;
+    else bad.set(kind, { message, count: 1 });
+  };
+  const out: Position[] = [];
+  value.forEach((p, i) => {
+    const where = `${label}第 ${i + 1} 个点`;
+    if (!Array.isArray(p) || p.length < 2 || p.length > 3) {
+      note('shape', (more) => `${where}不是 [经度, 纬度] 数组${more ? `（${more}）` : ''}`);
+      return;
+    }
+    // A third value (altitude, often 0 in KML/SHP exports) is accepted and dropped: grids are 2-D.
+    if (!p.every((n) => typeof n === 'number' && Number.isFinite(n))) {
+      note('nan', (more) => `coordinates 含非数字（${where}${more ? `，${more}` : ''}）`);
+      return;
+    }
+    const [lng, lat] = p as [number, number];
+    if (lng < -180 || lng > 180 || lat < -90 || lat > 90) {
+      const at = `${formatCoord(lng)}, ${formatCoord(lat)}`;
+      note('range', (more) => `坐标超出经纬度范围（${where}：${at}${more ? `，${more}` : ''}）`);
+      return;
+    }
+    out.push([lng, lat]);
+  });
+  for (const { message, count } of bad.values())
+    problems.add(message(count > 1 ? `该环共 ${count} 个点如此` : ''));
+  return bad.size ? null : out;
+}
+
+function parseRing(
+  value: unknown,
+  polygonNo: number | null,
+  ringNo: number,
+  problems: Problems,
+): Position[] | null {
   const label = ringLabel(polygonNo, ringNo);
-  if (!Array.isArray(value)) fail(`${label}不是坐标数组`);
+  if (!Array.isArray(value)) {
+    problems.add(`${label}不是坐标数组`);
+    return null;
+  }
   // Parse every point first so a bad number is reported as such, not as an unclosed ring.
-  const parsed = value.map((p, i) => parsePosition(p, `${label}第 ${i + 1} 个点`));
-  if (parsed.length < 4) fail(`${label}：环至少需要 4 个坐标点（首尾相同），实际为 ${parsed.length} 个`);
+  const parsed = parsePositions(value, label, problems);
+  if (!parsed) return null;
+  if (parsed.length < 4) {
+    problems.add(`${label}：环至少需要 4 个坐标点（首尾相同），实际为 ${parsed.length} 个`);
+    return null;
+  }
   const first = parsed[0]!;
   const last = parsed[parsed.length - 1]!;
-  if (first[0] !== last[0] || first[1] !== last[1]) fail(`${label}未闭合（首尾坐标不同）`);
-  // Digitising tools often repeat a vertex; harmless, but kinks() reports it as a self-intersection.
+  if (first[0] !== last[0] || first[1] !== last[1]) {
+    problems.add(`${label}未闭合（首尾坐标不同）`);
+    return null;
+  }
+  // Digitising tools often repeat a vertex; harmless, but it would read as the ring touching itself.
   const ring = parsed.filter((p, i) => i === 0 || p[0] !== parsed[i - 1]![0] || p[1] !== parsed[i - 1]![1]);
-  if (ring.length < 4) fail(`${label}：环至少需要 4 个坐标点，去掉连续重复点后只剩 ${ring.length} 个`);
+  if (ring.length < 4) {
+    problems.add(`${label}：环至少需要 4 个坐标点，去掉连续重复点后只剩 ${ring.length} 个`);
+    return null;
+  }
   return ring;
 }
 
-function parsePolygon(value: unknown, polygonNo: number | null): Position[][] {
+/** Rings of one polygon; null where a ring is unusable (its problem is recorded). */
+function parsePolygon(
+  value: unknown,
+  polygonNo: number | null,
+  problems: Problems,
+): (Position[] | null)[] | null {
   const where = polygonNo === null ? '多边形' : `第 ${polygonNo} 个多边形`;
-  if (!Array.isArray(value)) fail(`${where}的 coordinates 必须是环的数组`);
-  if (value.length === 0) fail(`${where}至少需要 1 个环（外环）`);
-  return value.map((ring, i) => parseRing(ring, polygonNo, i + 1));
+  if (!Array.isArray(value)) {
+    problems.add(`${where}的 coordinates 必须是环的数组`);
+    return null;
+  }
+  if (value.length === 0) {
+    problems.add(`${where}至少需要 1 个环（外环）`);
+    return null;
+  }
+  // [[lng, lat], …] where [[[lng, lat], …]] belongs: one message, not one per "ring".
+  if (value.some((ring) => Array.isArray(ring) && typeof ring[0] === 'number')) {
+    problems.add(`${where}的 coordinates 少一层嵌套：应为环的数组 [[[经度, 纬度], …]]`);
+    return null;
+  }
+  return value.map((ring, i) => parseRing(ring, polygonNo, i + 1, problems));
 }
 
-function parseGeometry(g: unknown): AreaGeometry {
+interface Parsed {
+  type: 'Polygon' | 'MultiPolygon';
+  polygons: ((Position[] | null)[] | null)[];
+}
+
+function parseGeometry(g: unknown, problems: Problems): Parsed | null {
   if (typeof g !== 'object' || g === null || Array.isArray(g)) {
-    fail(`几何必须是 GeoJSON 对象，实际为 ${describeType(g)}`);
+    problems.add(`几何必须是 GeoJSON 对象，实际为 ${describeType(g)}`);
+    return null;
   }
   const { type, coordinates } = g as { type?: unknown; coordinates?: unknown };
   if (type !== 'Polygon' && type !== 'MultiPolygon') {
-    fail(
+    problems.add(
       `几何类型必须是 Polygon 或 MultiPolygon，实际为 ${typeof type === 'string' ? type : describeType(type)}`,
     );
+    return null;
   }
-  if (!Array.isArray(coordinates)) fail('coordinates 必须是数组');
-  if (type === 'Polygon') {
-    const polygon: PolygonGeometry = { type, coordinates: parsePolygon(coordinates, null) };
-    return polygon;
+  if (!Array.isArray(coordinates)) {
+    problems.add('coordinates 必须是数组');
+    return null;
   }
-  if (coordinates.length === 0) fail('MultiPolygon 至少需要 1 个多边形');
-  const multi: MultiPolygonGeometry = {
-    type,
-    coordinates: coordinates.map((p, i) => parsePolygon(p, i + 1)),
-  };
-  return multi;
+  if (type === 'Polygon') return { type, polygons: [parsePolygon(coordinates, null, problems)] };
+  if (coordinates.length === 0) {
+    problems.add('MultiPolygon 至少需要 1 个多边形');
+    return null;
+  }
+  return { type, polygons: coordinates.map((p, i) => parsePolygon(p, i + 1, problems)) };
 }
 
-function checkSelfIntersection(geometry: AreaGeometry): void {
-  // kinks also reports rings of one geometry crossing each other (a hole crossing its outer ring,
-  // two MultiPolygon parts crossing), which is just as wrong for point-in-polygon ownership.
-  const seen = new Set<string>();
-  const points: Position[] = [];
-  for (const f of kinks(geometry).features) {
-    const [lng = Number.NaN, lat = Number.NaN] = f.geometry.coordinates;
-    const key = `${formatCoord(lng)}, ${formatCoord(lat)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    points.push([lng, lat]);
-  }
-  const [first] = points;
-  if (first === undefined) return;
-  const where = `${formatCoord(first[0])}, ${formatCoord(first[1])}`;
-  const count = points.length > 1 ? `共 ${points.length} 处，` : '';
-  fail(`多边形自相交（${count}第 1 处交点约在 ${where}）`);
+/** A zero-area ring that is not a bow-tie (whose halves cancel out): a degenerate sliver. */
+function isSliver(ring: TopoRing): boolean {
+  return (
+    planarArea2(ring.points) === 0 &&
+    !topologyProblems([{ ...ring, hole: false }]).some((p) => p.kind === 'crossing')
+  );
 }
 
-function checkNonZeroArea(geometry: AreaGeometry): void {
-  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  const multi = geometry.type === 'MultiPolygon';
-  polygons.forEach((rings, p) => {
-    rings.forEach((ring, r) => {
-      // Runs after the kink check: a symmetric bow-tie also sums to zero but "self-intersecting" is the real cause.
-      if (planarArea2(ring) === 0) fail(`${ringLabel(multi ? p + 1 : null, r + 1)}面积为零（坐标点共线）`);
-    });
+/**
+ * Checks untrusted GeoJSON (an upload, a drawn grid) against the OGC simple-features rules and returns
+ * a clean 2-D copy, or every problem found. Rings may touch each other at single points (a hole meeting
+ * its outer ring, two parts meeting at a corner); they may not cross, share an edge or touch themselves.
+ */
+export function validateAreaGeometry(g: unknown, options: GeometryOptions = {}): GeometryValidation {
+  const problems = new Problems();
+  const warnings: string[] = [];
+  const parsed = parseGeometry(g, problems);
+  const multi = parsed?.type === 'MultiPolygon';
+  const kept: { no: number; rings: TopoRing[] }[] = [];
+  parsed?.polygons.forEach((rings, p) => {
+    if (!rings) return;
+    const no = p + 1;
+    const topo = rings.flatMap((points, r) =>
+      points ? [{ part: no, hole: r > 0, points, label: ringLabel(multi ? no : null, r + 1) }] : [],
+    );
+    const slivers = topo.filter(isSliver);
+    for (const s of slivers) {
+      const why = collinear(s.points) ? '坐标点共线' : '环沿原路折返';
+      if (!options.dropSlivers) problems.add(`${s.label}面积为零（${why}）`);
+      else if (s.hole) warnings.push(`${s.label}面积为零（${why}），已去掉`);
+      else {
+        const holes = rings.length - 1;
+        const whole = multi ? `第 ${no} 个多边形` : '多边形';
+        warnings.push(
+          `${s.label}面积为零（${why}），已去掉${whole}${holes ? `（连同其 ${holes} 个内环）` : ''}`,
+        );
+      }
+    }
+    if (slivers.some((s) => !s.hole)) return;
+    // A polygon with an unusable outer ring takes no part in the topology checks.
+    if (topo[0]?.hole !== false) return;
+    kept.push({ no, rings: topo.filter((r) => !slivers.includes(r)) });
   });
-}
-
-/** Checks untrusted GeoJSON (an upload, a drawn grid) and returns a clean 2-D copy or the first problem. */
-export function validateAreaGeometry(g: unknown): GeometryValidation {
-  try {
-    const geometry = parseGeometry(g);
-    checkSelfIntersection(geometry);
-    checkNonZeroArea(geometry);
-    return { ok: true, geometry };
-  } catch (e) {
-    if (e instanceof Invalid) return { ok: false, reason: e.message };
-    throw e;
-  }
+  const all = kept.flatMap((k) => k.rings);
+  for (const p of topologyProblems(all)) problems.add(p.message);
+  if (parsed && problems.list.length === 0 && kept.length === 0)
+    problems.add('去掉面积为零的环后没有剩余的多边形');
+  if (problems.list.length > 0)
+    return { ok: false, problems: problems.list, reason: problems.list.join('；') };
+  const polygons = kept.map((k) => k.rings.map((r) => r.points));
+  const geometry: PolygonGeometry | MultiPolygonGeometry =
+    parsed!.type === 'Polygon'
+      ? { type: 'Polygon', coordinates: polygons[0]! }
+      : { type: 'MultiPolygon', coordinates: polygons };
+  return { ok: true, geometry, warnings };
 }
