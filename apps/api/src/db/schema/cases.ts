@@ -243,27 +243,76 @@ export const photos = pgTable(
   ],
 );
 
-/** 督办单: one per supervision of a case; numbered per city per year. */
+/** 督办单 states: 已下发 → 已签收 → 已回复 → 已办结. */
+export type SupervisionOrderState = 'issued' | 'signed' | 'replied' | 'closed';
+/** One step of a 督办单's history (issue, sign, reply, close, escalation). */
+export interface SupervisionOrderStep {
+  at: string;
+  action: 'issue' | 'sign' | 'reply' | 'close' | 'escalate';
+  byUserId: string | null;
+  byName: string;
+  note?: string;
+}
+
+/**
+ * 督办单 register: an issued document, numbered per issuing office per year. `content` is the frozen
+ * model every print is rendered from (never the live case); `case_id` is the first line's case.
+ */
 export const supervisionOrders = pgTable(
   'supervision_orders',
   {
     cityId: uuid('city_id').notNull(),
     id: uuid('id').notNull(),
-    caseId: uuid('case_id').notNull(),
+    caseId: uuid('case_id'),
+    /** The issuing office's region (the city, or a district office); numbering runs per office and year. */
+    officeRegionId: uuid('office_region_id'),
     number: text('number').notNull(),
     level: integer('level').notNull(),
     unitId: uuid('unit_id'),
     requirements: text('requirements').notNull(),
+    /** 限期: the order's own deadline (the case's disposal deadline is never moved by 督办). */
     deadline: tz('deadline'),
     automatic: boolean('automatic').notNull().default(false),
     issuedByUserId: uuid('issued_by_user_id'),
     issuedByName: text('issued_by_name').notNull(),
     issuedAt: tz('issued_at').notNull(),
+    state: text('state').$type<SupervisionOrderState>().notNull().default('issued'),
+    content: jsonb('content').$type<Record<string, unknown>>().notNull().default({}),
+    /** Content rebuilt when the register was introduced, from what the case held then. */
+    migrated: boolean('migrated').notNull().default(false),
+    signedAt: tz('signed_at'),
+    signedByName: text('signed_by_name'),
+    repliedAt: tz('replied_at'),
+    replyText: text('reply_text'),
+    replyPhotoIds: jsonb('reply_photo_ids').$type<string[]>().notNull().default([]),
+    closedAt: tz('closed_at'),
+    /** The 挂牌督办单 issued when this order's 限期 passed unanswered (escalated once). */
+    escalatedAt: tz('escalated_at'),
+    escalatedToId: uuid('escalated_to_id'),
+    history: jsonb('history').$type<SupervisionOrderStep[]>().notNull().default([]),
   },
   (t) => [
     primaryKey({ columns: [t.cityId, t.id] }),
-    uniqueIndex('supervision_orders_number_uq').on(t.cityId, t.number),
+    uniqueIndex('supervision_orders_office_number_uq').on(t.cityId, t.officeRegionId, t.number),
     index('supervision_orders_case_idx').on(t.cityId, t.caseId),
+    index('supervision_orders_unit_idx').on(t.cityId, t.unitId, t.issuedAt),
+    index('supervision_orders_due_idx').on(t.cityId, t.deadline).where(sql`state in ('issued', 'signed')`),
+  ],
+);
+
+/** The problems one 督办单 covers, all of its unit: cases today; work items and inspection findings later. */
+export const supervisionOrderLines = pgTable(
+  'supervision_order_lines',
+  {
+    cityId: uuid('city_id').notNull(),
+    orderId: uuid('order_id').notNull(),
+    seq: integer('seq').notNull(),
+    kind: text('kind').$type<'case' | 'work_item' | 'finding'>().notNull(),
+    refId: uuid('ref_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cityId, t.orderId, t.seq] }),
+    index('supervision_order_lines_ref_idx').on(t.cityId, t.kind, t.refId),
   ],
 );
 

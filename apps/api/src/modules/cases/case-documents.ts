@@ -157,7 +157,7 @@ export function createCaseDocuments(deps: { db: Db; clock: Clock; cases: CasesSe
     async supervisionOrder(ctx: Ctx, id: string, format: 'docx' | 'pdf'): Promise<DownloadFile> {
       requireRole(ctx.actor, CASE_READ);
       const [o] = await deps.db.select().from(supervisionOrders).where(eq(supervisionOrders.id, id));
-      if (!o) throw new AppError('SUPERVISION_ORDER_NOT_FOUND');
+      if (!o?.caseId) throw new AppError('SUPERVISION_ORDER_NOT_FOUND');
       const row = await deps.cases.repo.byId(deps.db, o.caseId);
       if (!row || !canSee(ctx.actor, row)) throw new AppError('SUPERVISION_ORDER_NOT_FOUND');
       const detail = await deps.cases.getCase(ctx, row.id);
