@@ -50,7 +50,7 @@ export const standardNodes = pgTable(
     title: text('title').notNull(),
     description: text('description'),
     points: doublePrecision('points').notNull().default(0),
-    rule: text('rule', { enum: ['manual', 'deduction', 'threshold', 'count', 'veto'] }).notNull(),
+    rule: text('rule', { enum: ['manual', 'deduction', 'threshold', 'count', 'exposure', 'veto'] }).notNull(),
     params: jsonb('params').$type<Record<string, unknown>>().notNull().default({}),
     evidence: jsonb('evidence').$type<{ title: string; periodicity: string }[]>().notNull().default([]),
     unitIds: jsonb('unit_ids').$type<string[]>().notNull().default([]),
@@ -203,10 +203,25 @@ export const evidenceFiles = pgTable(
     storageKey: text('storage_key').notNull(),
     uploadedBy: uuid('uploaded_by'),
     createdAt: tz('created_at').notNull().defaultNow(),
+    /**
+     * Review before the document counts: 待牵头单位审核 → 待创建办验收 → 已接受, or 已退回 with a reason.
+     * Documents filed before the review existed were migrated as accepted (they already counted).
+     */
+    reviewStatus: text('review_status', {
+      enum: ['pending_lead', 'pending_office', 'accepted', 'returned'],
+    })
+      .notNull()
+      .default('pending_lead'),
+    leadReviewedByName: text('lead_reviewed_by_name'),
+    leadReviewedAt: tz('lead_reviewed_at'),
+    reviewedByName: text('reviewed_by_name'),
+    reviewedAt: tz('reviewed_at'),
+    returnReason: text('return_reason'),
   },
   (t) => [
     primaryKey({ columns: [t.cityId, t.id] }),
     index('evidence_files_node_idx').on(t.cityId, t.campaignId, t.nodeId, t.period),
     index('evidence_files_sha_idx').on(t.cityId, t.sha256),
+    index('evidence_files_review_idx').on(t.cityId, t.campaignId, t.reviewStatus),
   ],
 );
