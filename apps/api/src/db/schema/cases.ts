@@ -316,22 +316,6 @@ export const supervisionOrderLines = pgTable(
   ],
 );
 
-/** 问责 records on a unit (optionally about a case). */
-export const accountabilityRecords = pgTable(
-  'accountability_records',
-  {
-    cityId: uuid('city_id').notNull(),
-    id: uuid('id').notNull(),
-    caseId: uuid('case_id'),
-    unitId: uuid('unit_id').notNull(),
-    reason: text('reason').notNull(),
-    byUserId: uuid('by_user_id'),
-    byName: text('by_name').notNull(),
-    at: tz('at').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.cityId, t.id] }), index('accountability_unit_idx').on(t.cityId, t.unitId)],
-);
-
 /** Human number sequences (case numbers per day, 督办单 numbers per year). */
 export const sequences = pgTable(
   'sequences',
