@@ -1,6 +1,7 @@
 export * from './accountability';
 export * from './audit';
 export * from './auth';
+export * from './case-stages';
 export * from './cases';
 export * from './catalog';
 export * from './jobs';
