@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuerySchema } from './common';
+import { rowIssueSchema } from './errors';
 import type { Labels } from './labels';
 
 // ---- regions -----------------------------------------------------------------------------------
@@ -329,6 +330,8 @@ export const importResultSchema = z.object({
   total: z.number().int(),
   created: z.number().int(),
   updated: z.number().int(),
+  /** What the import changes on its own, row by row (e.g. a zero-area ring dropped from a grid). */
+  warnings: z.array(rowIssueSchema),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 

@@ -90,6 +90,7 @@ interface ImportOpts {
   dryRun?: boolean;
   mapping?: string;
   city?: string;
+  dropSlivers?: boolean;
 }
 
 async function runImport(kind: ImportKind, file: string, opts: ImportOpts): Promise<void> {
@@ -106,6 +107,7 @@ async function runImport(kind: ImportKind, file: string, opts: ImportOpts): Prom
         {
           dryRun: Boolean(opts.dryRun),
           mapping,
+          dropSlivers: Boolean(opts.dropSlivers),
           cityCode: opts.city,
           onProgress: (done, total, stage) => bar.update(done, total, stage),
         },
@@ -114,6 +116,10 @@ async function runImport(kind: ImportKind, file: string, opts: ImportOpts): Prom
     bar.done();
     const verb = r.dryRun ? '校验通过（未写入）：将' : '导入完成：';
     console.log(`${verb}新建 ${r.created} 条，更新 ${r.updated} 条，共 ${r.total} 行`);
+    if (r.warnings.length) {
+      console.log(`提示（${r.warnings.length} 处）：`);
+      printIssues(r.warnings);
+    }
   } catch (e) {
     bar.done();
     const rows =
@@ -156,6 +162,7 @@ export function registerIoCommands(program: Command): void {
       'GeoJSON 属性映射：code=属性,name=属性,community=属性[,block=属性,leadUnit=属性]',
     )
     .option('--city <code>', '城市区划编码（安装内有多个城市时必填）')
+    .option('--drop-slivers', 'GeoJSON：去掉面积为零的环（退化的碎片环），逐个列出，而不是拒绝该要素')
     .addHelpText(
       'after',
       [

@@ -326,6 +326,16 @@ describe('validateAreaGeometry: OGC simple-features validity', () => {
         '第 3 个多边形的第 1 个环面积为零（环沿原路折返），已去掉第 3 个多边形',
       ],
     });
+    // Decimal degrees meant to be collinear miss the line by rounding: still zero area.
+    const rounded = [
+      [117.051, 36.601],
+      [117.052, 36.602],
+      [117.053, 36.603],
+      [117.051, 36.601],
+    ];
+    expect(problemsOf({ type: 'Polygon', coordinates: [rounded] })).toEqual([
+      '第 1 个环面积为零（坐标点共线）',
+    ]);
     // Nothing left: still refused.
     expect(
       problemsOf({ type: 'Polygon', coordinates: [ring([0, 0], [1, 1], [2, 2])] }, { dropSlivers: true }),

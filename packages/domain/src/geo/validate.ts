@@ -28,7 +28,7 @@ function ringLabel(polygonNo: number | null, ringNo: number): string {
   return polygonNo === null ? `第 ${ringNo} 个环` : `第 ${polygonNo} 个多边形的第 ${ringNo} 个环`;
 }
 
-/** Twice the planar signed area; exactly zero for rings whose points are all collinear or repeated. */
+/** Twice the planar signed area of a ring. */
 function planarArea2(ring: Position[]): number {
   // Relative to the first point: with raw lng/lat (~117, ~36) rounding alone would make the sum non-zero.
   const [x0, y0] = ring[0]!;
@@ -41,11 +41,29 @@ function planarArea2(ring: Position[]): number {
   return sum;
 }
 
+/**
+ * Below this fraction of its extent squared, a ring's area is zero: points meant to be collinear but
+ * written as decimal degrees (117.051, 36.601 …) miss the line by rounding (~1e-11 of the extent); no
+ * real boundary is a billion times longer than it is wide.
+ */
+const FLAT = 1e-9;
+
+function extent2(ring: Position[]): number {
+  const xs = ring.map((p) => p[0]);
+  const ys = ring.map((p) => p[1]);
+  return Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)) ** 2;
+}
+
+const zeroArea = (ring: Position[]) => Math.abs(planarArea2(ring)) <= FLAT * extent2(ring);
+
+/** Every point on the line through the first point and the one farthest from it. */
 function collinear(ring: Position[]): boolean {
   const [x0, y0] = ring[0]!;
-  const far = ring.find((p) => p[0] !== x0 || p[1] !== y0);
-  if (!far) return true;
-  return ring.every((p) => (far[0] - x0) * (p[1] - y0) - (far[1] - y0) * (p[0] - x0) === 0);
+  const far = ring.reduce((a, p) =>
+    Math.hypot(p[0] - x0, p[1] - y0) > Math.hypot(a[0] - x0, a[1] - y0) ? p : a,
+  );
+  const tol = FLAT * extent2(ring);
+  return ring.every((p) => Math.abs((far[0] - x0) * (p[1] - y0) - (far[1] - y0) * (p[0] - x0)) <= tol);
 }
 
 /** Collects every problem of one geometry instead of stopping at the first. */
@@ -177,8 +195,7 @@ function parseGeometry(g: unknown, problems: Problems): Parsed | null {
 /** A zero-area ring that is not a bow-tie (whose halves cancel out): a degenerate sliver. */
 function isSliver(ring: TopoRing): boolean {
   return (
-    planarArea2(ring.points) === 0 &&
-    !topologyProblems([{ ...ring, hole: false }]).some((p) => p.kind === 'crossing')
+    zeroArea(ring.points) && !topologyProblems([{ ...ring, hole: false }]).some((p) => p.kind === 'crossing')
   );
 }
 

@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../../test/app';
 import { withDemoCity } from '../../../../test/fixtures';
@@ -102,7 +102,14 @@ describe('grids GeoJSON import', () => {
       { properties: props('82', '导入二号网格'), geometry: square(LNG + 0.002, LAT) },
     ]);
     const r = await upload(t, office, '/api/imports/grids-geojson', geojson(body), { mapping });
-    expect(r.body).toEqual({ kind: 'grids-geojson', dryRun: false, total: 2, created: 2, updated: 0 });
+    expect(r.body).toEqual({
+      kind: 'grids-geojson',
+      dryRun: false,
+      total: 2,
+      created: 2,
+      updated: 0,
+      warnings: [],
+    });
     const found = await t.call('GET', where, { session: office });
     expect(found.body.grid).toMatchObject({ code: `${COMMUNITY}81`, name: '导入一号网格' });
     expect(found.body.leadUnit).toMatchObject({ code: 'D01' });
@@ -144,6 +151,125 @@ describe('grids GeoJSON import', () => {
     const r = await upload(t, office, '/api/imports/grids-geojson?dryRun=true', geojson(body), { mapping });
     expect(r.body).toMatchObject({ dryRun: true, created: 1 });
     expect(await gridCount()).toBe(before);
+  });
+});
+
+/** A closed ring through the corners, `(x, y)` in units of `u` degrees from (LNG + 0.05, LAT). */
+const ring = (...pts: [number, number][]) => {
+  const u = 0.001;
+  const at = ([x, y]: [number, number]): [number, number] => [LNG + 0.05 + x * u, LAT + y * u];
+  return [...pts.map(at), at(pts[0]!)];
+};
+const box = (x: number, y: number, w: number, h = w) => ring([x, y], [x + w, y], [x + w, y + h], [x, y + h]);
+const storedGeometry = async (code: string) => {
+  const [g] = await t.db
+    .select({ geometry: grids.geometry })
+    .from(grids)
+    .where(and(eq(grids.code, code), isNull(grids.validTo)));
+  return g?.geometry as { type: string; coordinates: unknown[] } | undefined;
+};
+
+describe('grid geometry validity (OGC simple features) through the GeoJSON import', () => {
+  it('accepts parts touching at one point and a hole touching its ring at one point', async () => {
+    const body = featureCollection([
+      {
+        properties: props('61', '两块相接的网格'),
+        geometry: { type: 'MultiPolygon', coordinates: [[box(0, 0, 1)], [box(1, 1, 1)]] },
+      },
+      {
+        properties: props('62', '内环贴边的网格'),
+        geometry: { type: 'Polygon', coordinates: [box(3, 0, 4), ring([3, 0], [4, 2], [5, 1])] },
+      },
+    ]);
+    const r = await upload(t, office, '/api/imports/grids-geojson', geojson(body), { mapping });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body).toMatchObject({ created: 2, warnings: [] });
+    expect((await storedGeometry(`${COMMUNITY}61`))?.coordinates).toHaveLength(2);
+    expect((await storedGeometry(`${COMMUNITY}62`))?.coordinates).toHaveLength(2);
+  });
+
+  it('still refuses a self-intersection, and lists every problem of a feature', async () => {
+    const before = await gridCount();
+    const body = featureCollection([
+      {
+        properties: props('63', '自相交网格'),
+        geometry: { type: 'Polygon', coordinates: [ring([0, 10], [2, 12], [2, 10], [0, 12])] },
+      },
+      {
+        properties: props('64', '多处问题的网格'),
+        geometry: {
+          type: 'MultiPolygon',
+          coordinates: [
+            [box(0, 20, 1).slice(0, 4)],
+            [box(3, 20, 4), box(10, 20, 1)],
+            [ring([20, 20], [21, 20], [22, 20])],
+          ],
+        },
+      },
+    ]);
+    const r = await upload(t, office, '/api/imports/grids-geojson', geojson(body), { mapping });
+    expect(r.status).toBe(422);
+    const rows = r.body.error?.details?.rows ?? [];
+    expect(rows.filter((x) => x.row === 1).map((x) => x.message)).toEqual([
+      expect.stringMatching(/^多边形自相交：第 1 个环自身交叉（约在 /),
+    ]);
+    expect(rows.filter((x) => x.row === 2).map((x) => [x.column, x.message])).toEqual([
+      ['geometry', '第 1 个多边形的第 1 个环未闭合（首尾坐标不同）'],
+      ['geometry', '第 3 个多边形的第 1 个环面积为零（坐标点共线）'],
+      ['geometry', '第 2 个多边形的第 2 个环（内环）不在外环之内'],
+      ['geometry', expect.stringContaining('去掉面积为零的环')],
+    ]);
+    expect(await gridCount()).toBe(before);
+  });
+
+  it('drops a zero-area ring only when asked, with a warning per ring in the preview and the result', async () => {
+    const before = await gridCount();
+    const sliverHole = { type: 'Polygon', coordinates: [box(0, 30, 4), ring([1, 31], [2, 31], [3, 31])] };
+    const sliverPart = {
+      type: 'MultiPolygon',
+      coordinates: [[box(6, 30, 2)], [ring([10, 30], [11, 31], [12, 32])]],
+    };
+    const body = featureCollection([
+      { properties: props('65', '带碎片内环的网格'), geometry: sliverHole },
+      { properties: props('66', '带碎片部分的网格'), geometry: sliverPart },
+    ]);
+    const refused = await upload(t, office, '/api/imports/grids-geojson', geojson(body), { mapping });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error?.details?.rows?.map((x) => [x.row, x.message])).toEqual([
+      [1, '第 2 个环面积为零（坐标点共线）'],
+      [1, expect.stringContaining('去掉面积为零的环')],
+      [2, '第 2 个多边形的第 1 个环面积为零（坐标点共线）'],
+      [2, expect.stringContaining('去掉面积为零的环')],
+    ]);
+
+    const warnings = [
+      { row: 1, column: 'geometry', message: '第 2 个环面积为零（坐标点共线），已去掉' },
+      {
+        row: 2,
+        column: 'geometry',
+        message: '第 2 个多边形的第 1 个环面积为零（坐标点共线），已去掉第 2 个多边形',
+      },
+    ];
+    const preview = await upload(
+      t,
+      office,
+      '/api/imports/grids-geojson?dryRun=true&dropSlivers=true',
+      geojson(body),
+      { mapping },
+    );
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(preview.body).toMatchObject({ dryRun: true, created: 2, warnings });
+    expect(await gridCount()).toBe(before);
+
+    const done = await upload(t, office, '/api/imports/grids-geojson?dropSlivers=true', geojson(body), {
+      mapping,
+    });
+    expect(done.body).toMatchObject({ dryRun: false, created: 2, warnings });
+    expect(await storedGeometry(`${COMMUNITY}65`)).toEqual({ type: 'Polygon', coordinates: [box(0, 30, 4)] });
+    expect(await storedGeometry(`${COMMUNITY}66`)).toEqual({
+      type: 'MultiPolygon',
+      coordinates: [[box(6, 30, 2)]],
+    });
   });
 });
 

@@ -1,4 +1,4 @@
-import { createGridSchema, type GeojsonMapping } from '@chuangcheng/contracts';
+import { createGridSchema, type GeojsonMapping, type RowIssue } from '@chuangcheng/contracts';
 import { type AreaGeometry, geometryAreaM2, geometryBbox, validateAreaGeometry } from '@chuangcheng/domain';
 import type { Db } from '../../../db/client';
 import { newId } from '../../../platform/ids';
@@ -105,6 +105,14 @@ async function lookups(s: ImportScope, features: readonly Feature[]) {
   };
 }
 
+/** The import's geometry option, and the rings it dropped (row warnings). */
+interface GeojsonOptions {
+  dropSlivers: boolean;
+  warnings: RowIssue[];
+}
+
+const SLIVER_HINT = '面积为零的环（退化的碎片）可以选择“去掉面积为零的环”后重新校验，系统将逐个列出去掉的环';
+
 interface Checked {
   f: Feature;
   geometry: AreaGeometry;
@@ -121,6 +129,7 @@ function checkFeature(
   m: GeojsonMapping,
   look: Lookups,
   issues: Issues,
+  opts: GeojsonOptions,
 ): Checked | null {
   if (!f.name) issues.add(f.row, m.name, `缺少网格名称（属性 ${m.name}）`);
   else issues.check(f.row, m.name, createGridSchema.shape.name, f.name);
@@ -137,8 +146,12 @@ function checkFeature(
     else if (before && !inScope(s, before.communityPath))
       issues.add(f.row, m.code, `网格 ${f.code} 不在您的管辖范围内`);
   }
-  const v = validateAreaGeometry(f.geometry);
-  if (!v.ok) issues.add(f.row, 'geometry', v.reason);
+  const v = validateAreaGeometry(f.geometry, { dropSlivers: opts.dropSlivers });
+  // Every problem of the geometry, one issue each; rings dropped are warnings (shown, never silent).
+  if (!v.ok) for (const problem of v.problems) issues.add(f.row, 'geometry', problem);
+  else for (const w of v.warnings) opts.warnings.push({ row: f.row, column: 'geometry', message: w });
+  if (!v.ok && !opts.dropSlivers && v.problems.some((p) => p.includes('面积为零')))
+    issues.add(f.row, 'geometry', SLIVER_HINT);
   const block = f.blockCode ? look.blocks.get(f.blockCode) : undefined;
   if (f.blockCode && !block) issues.add(f.row, m.block ?? 'block', `责任区块编码 ${f.blockCode} 不存在`);
   else if (block && before?.blockId !== block.id && !writesBlockIn(s, look.blockPlaces.get(block.id)))
@@ -176,12 +189,13 @@ function checkAll(
   look: Lookups,
   features: readonly (Feature | null)[],
   issues: Issues,
+  opts: GeojsonOptions,
 ) {
   const firstSeen = new FirstSeen();
   const checked: Checked[] = [];
   features.forEach((f, i) => {
     if (f) {
-      const c = checkFeature(s, f, m, look, issues);
+      const c = checkFeature(s, f, m, look, issues, opts);
       if (c) checked.push(c);
       const first = f.code ? firstSeen.seen(f.code, f.row) : undefined;
       if (first !== undefined) issues.add(f.row, m.code, `网格编码 ${f.code} 与第 ${first} 个要素重复`);
@@ -199,7 +213,9 @@ export async function planGeojson(
   s: ImportScope,
   rows: readonly FeatureRow[],
   m: GeojsonMapping,
+  options: { dropSlivers: boolean } = { dropSlivers: false },
 ): Promise<Planned> {
+  const opts: GeojsonOptions = { ...options, warnings: [] };
   const issues = new Issues(
     rows.length === 0 ? [{ row: 1, column: 'features', message: '文件中没有要素' }] : [],
   );
@@ -208,12 +224,13 @@ export async function planGeojson(
     s,
     features.filter((f): f is Feature => f !== null),
   );
-  const checked = checkAll(s, rows, m, look, features, issues);
+  const checked = checkAll(s, rows, m, look, features, issues, opts);
 
   const write = await prepareWrite(s, checked, m);
   const updated = checked.filter((c) => c.before).length;
   return {
     issues: issues.sorted(),
+    warnings: opts.warnings,
     plan: {
       total: rows.length,
       created: checked.length - updated,

@@ -34,6 +34,8 @@ export interface ImportOptions {
   dryRun: boolean;
   /** GeoJSON only: which feature property holds which grid field. */
   mapping?: GeojsonMapping;
+  /** GeoJSON only: drop rings of zero area (degenerate slivers) with a warning each instead of refusing. */
+  dropSlivers?: boolean;
   /** City region code, for installation-wide administrators of several cities. */
   cityCode?: string;
   onProgress?: Progress;
@@ -81,10 +83,17 @@ export function createImportService(deps: ImportDeps) {
     kind: ImportKind,
     s: ImportScope,
     file: ImportFile,
-    mapping: GeojsonMapping | undefined,
+    opts: ImportOptions,
   ): Promise<Planned> {
     if (kind === 'grids-geojson')
-      return planGeojson(s, parseFeatureCollection(file.data, MAX_IMPORT_ROWS), mapping ?? parseMapping({}));
+      return planGeojson(
+        s,
+        parseFeatureCollection(file.data, MAX_IMPORT_ROWS),
+        opts.mapping ?? parseMapping({}),
+        {
+          dropSlivers: opts.dropSlivers === true,
+        },
+      );
     if (kind === 'units') return planUnits(s, await readSheet(file.data, UNIT_SHEET, MAX_IMPORT_ROWS));
     if (kind === 'people') return planPeople(s, await readSheet(file.data, PERSON_SHEET, MAX_IMPORT_ROWS));
     return planGridAttributes(s, await readSheet(file.data, GRID_SHEET, MAX_IMPORT_ROWS));
@@ -96,6 +105,7 @@ export function createImportService(deps: ImportDeps) {
     s: ImportScope,
     p: Planned['plan'],
     fileName: string,
+    warnings: number,
   ): Promise<void> {
     let done = 0;
     await deps.db.transaction(async (tx) => {
@@ -108,7 +118,13 @@ export function createImportService(deps: ImportDeps) {
         cityId: s.cityId,
         action: 'import',
         entityType: kind,
-        after: { total: p.total, created: p.created, updated: p.updated, file: fileName },
+        after: {
+          total: p.total,
+          created: p.created,
+          updated: p.updated,
+          file: fileName,
+          ...(warnings ? { warnings } : {}),
+        },
       });
     });
   }
@@ -143,7 +159,7 @@ export function createImportService(deps: ImportDeps) {
         gridCode,
         progress,
       };
-      const { issues, plan: p } = await plan(kind, s, file, opts.mapping);
+      const { issues, warnings = [], plan: p } = await plan(kind, s, file, opts);
       progress(p.total, p.total, '校验');
       if (issues.length) throw importError(issues);
       const result: ImportResult = {
@@ -152,10 +168,11 @@ export function createImportService(deps: ImportDeps) {
         total: p.total,
         created: p.created,
         updated: p.updated,
+        warnings,
       };
       if (opts.dryRun) return result;
       try {
-        await write(ctx, kind, s, p, file.name);
+        await write(ctx, kind, s, p, file.name, warnings.length);
       } catch (e) {
         // Validation saw no clash, so another user created the same code meanwhile.
         if (isUniqueViolation(e))

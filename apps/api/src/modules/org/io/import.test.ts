@@ -51,7 +51,7 @@ describe('templates', () => {
   it('reads back its own template (required markers, drop-downs, example row)', async () => {
     const tpl = await download(t, office, '/api/imports/units/template');
     const r = await upload(t, office, '/api/imports/units?dryRun=true', { name: 'tpl.xlsx', data: tpl.data });
-    expect(r.body).toEqual({ kind: 'units', dryRun: true, total: 1, created: 1, updated: 0 });
+    expect(r.body).toEqual({ kind: 'units', dryRun: true, total: 1, created: 1, updated: 0, warnings: [] });
   });
 
   it('has people and grid templates too', async () => {
@@ -122,7 +122,14 @@ describe('units import', () => {
     ];
     const first = await upload(t, office, '/api/imports/units', await unitFile(rows));
     expect(first.status, JSON.stringify(first.body)).toBe(200);
-    expect(first.body).toEqual({ kind: 'units', dryRun: false, total: 3, created: 3, updated: 0 });
+    expect(first.body).toEqual({
+      kind: 'units',
+      dryRun: false,
+      total: 3,
+      created: 3,
+      updated: 0,
+      warnings: [],
+    });
     const [t01] = await t.db.select().from(units).where(eq(units.code, 'T01'));
     const [t02] = await t.db.select().from(units).where(eq(units.code, 'T02'));
     const [district] = await t.db.select().from(regions).where(eq(regions.code, '990102'));
@@ -131,7 +138,14 @@ describe('units import', () => {
 
     rows[1]![1] = '测试局（更名）';
     const again = await upload(t, office, '/api/imports/units', await unitFile(rows));
-    expect(again.body).toEqual({ kind: 'units', dryRun: false, total: 3, created: 0, updated: 3 });
+    expect(again.body).toEqual({
+      kind: 'units',
+      dryRun: false,
+      total: 3,
+      created: 0,
+      updated: 3,
+      warnings: [],
+    });
     const [renamed] = await t.db.select().from(units).where(eq(units.code, 'T01'));
     expect(renamed).toMatchObject({ id: t01!.id, name: '测试局（更名）' });
 
@@ -151,7 +165,7 @@ describe('units import', () => {
       '/api/imports/units?dryRun=true',
       await unitFile([['DRY1', '试导入单位', '其他']]),
     );
-    expect(r.body).toEqual({ kind: 'units', dryRun: true, total: 1, created: 1, updated: 0 });
+    expect(r.body).toEqual({ kind: 'units', dryRun: true, total: 1, created: 1, updated: 0, warnings: [] });
     expect(await countOf(units)).toBe(before);
   });
 
@@ -199,7 +213,7 @@ describe('people import', () => {
       name: 'p.xlsx',
       data: await xlsx(header, rows),
     });
-    expect(ok.body).toMatchObject({ created: 2, updated: 0 });
+    expect(ok.body).toMatchObject({ created: 2, updated: 0, warnings: [] });
     rows[0]![2] = '科长';
     const again = await upload(t, office, '/api/imports/people', {
       name: 'p.xlsx',

@@ -33,6 +33,8 @@ export interface ImportPlan {
 
 export interface Planned {
   issues: RowIssue[];
+  /** What the import will change by itself (nothing silently): shown in the dry run and the result. */
+  warnings?: RowIssue[];
   plan: ImportPlan;
 }
 

@@ -77,11 +77,14 @@ export function registerOrgIoRoutes(app: App, reg: EndpointMeta[], io: OrgIoServ
     method: 'post',
     path: '/api/imports/{kind}',
     access: ORG_WRITE,
-    summary: '批量导入（先校验全部行，有错误则不写入并列出行号；dryRun=true 只校验）',
+    summary:
+      '批量导入（先校验全部行，有错误则不写入并列出行号；dryRun=true 只校验；GeoJSON 的 dropSlivers=true 去掉面积为零的环并逐个警告）',
     tag,
     params: z.object({ kind: z.enum(IMPORT_KINDS) }),
     query: z.object({
       dryRun: z.enum(['true', 'false']).optional(),
+      /** GeoJSON: drop zero-area rings (degenerate slivers) with a warning per ring instead of refusing. */
+      dropSlivers: z.enum(['true', 'false']).optional(),
       /** Installation administrators with several cities name the target city by its region code. */
       city: z
         .string()
@@ -96,6 +99,7 @@ export function registerOrgIoRoutes(app: App, reg: EndpointMeta[], io: OrgIoServ
       return io.imports.importFile(ctx, params.kind, file, {
         dryRun: query.dryRun === 'true',
         mapping: params.kind === 'grids-geojson' ? parseMapping(mapping) : undefined,
+        dropSlivers: query.dropSlivers === 'true',
         cityCode: query.city,
       });
     },
