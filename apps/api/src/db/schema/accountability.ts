@@ -55,14 +55,8 @@ export const accountabilityRecords = pgTable(
     personPost: text('person_post'),
     decidedOn: date('decided_on').notNull(),
     text: text('text').notNull(),
-    caseIds: uuid('case_ids')
-      .array()
-      .notNull()
-      .default(sql`'{}'::uuid[]`),
-    supervisionOrderIds: uuid('supervision_order_ids')
-      .array()
-      .notNull()
-      .default(sql`'{}'::uuid[]`),
+    caseIds: uuid('case_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    supervisionOrderIds: uuid('supervision_order_ids').array().notNull().default(sql`'{}'::uuid[]`),
     /** Region path ('/id/…/') of the unit, else of the case: a district office reads the entries under it. */
     scopePath: text('scope_path').notNull(),
     byUserId: uuid('by_user_id'),
