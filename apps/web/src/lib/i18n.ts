@@ -240,6 +240,18 @@ const messages = {
     en: 'Not a GeoJSON FeatureCollection',
   },
   'imports.sample': { zh: '示例值', en: 'Sample' },
+  'imports.dropSlivers': {
+    zh: '去掉面积为零的环（退化的碎片环），逐个列出',
+    en: 'Drop zero-area rings (degenerate slivers), listing each',
+  },
+  'imports.dropSliversHint': {
+    zh: '测绘软件常留下首尾折返、面积为零的环；勾选后预检会列出将被去掉的每个环，不勾选则这些要素报错。',
+    en: 'Mapping tools often leave rings of zero area; when ticked the check lists each ring it would drop, otherwise such features are errors.',
+  },
+  'imports.warnings': {
+    zh: '导入时将自动处理 {n} 处（见下表）',
+    en: '{n} changes the import makes by itself (below)',
+  },
 
   'users.searchPlaceholder': { zh: '输入用户名或姓名搜索', en: 'Search by username or name' },
   'users.username': { zh: '用户名', en: 'Username' },

@@ -9,6 +9,8 @@ export interface RunImport {
   mapping?: GeojsonMapping;
   /** true: check everything and report what would change, write nothing. */
   dryRun: boolean;
+  /** grids-geojson only: drop zero-area rings with a warning each instead of refusing the feature. */
+  dropSlivers?: boolean;
   onProgress?: (percent: number) => void;
 }
 
@@ -16,11 +18,19 @@ export interface RunImport {
  * POST /api/imports/{kind}?dryRun= (multipart `file` [+ `mapping`]). Answers the counts, or 422
  * IMPORT_INVALID with `details.rows` — in which case nothing was written.
  */
-export function runImport({ kind, file, mapping, dryRun, onProgress }: RunImport): Promise<ImportResult> {
+export function runImport({
+  kind,
+  file,
+  mapping,
+  dryRun,
+  dropSlivers,
+  onProgress,
+}: RunImport): Promise<ImportResult> {
   const form = new FormData();
   form.append('file', file, file.name);
   if (mapping) form.append('mapping', JSON.stringify(mapping));
-  return upload<ImportResult>(`/api/imports/${kind}`, form, { query: { dryRun }, onProgress });
+  const query = dropSlivers ? { dryRun, dropSlivers } : { dryRun };
+  return upload<ImportResult>(`/api/imports/${kind}`, form, { query, onProgress });
 }
 
 const AFFECTS: Record<ImportKind, string[]> = {

@@ -1,5 +1,5 @@
 import type { ImportResult } from '@chuangcheng/contracts';
-import { Alert, Progress, Typography } from 'antd';
+import { Alert, Progress, Table, Typography } from 'antd';
 import { UploadFailure } from '../../../components/row-issues';
 import { useI18n } from '../../../lib/i18n';
 
@@ -27,7 +27,8 @@ export function CheckResult({ state, busyText }: { state: RunState; busyText: st
 
   if (state.status === 'done') {
     const { result } = state;
-    return (
+    const warnings = result.warnings ?? [];
+    const summary = (
       <Alert
         type="success"
         showIcon
@@ -39,6 +40,31 @@ export function CheckResult({ state, busyText }: { state: RunState; busyText: st
         })}
         description={t('imports.dryRunNote')}
       />
+    );
+    if (warnings.length === 0) return summary;
+    return (
+      <>
+        {summary}
+        <Alert
+          type="warning"
+          showIcon
+          style={{ margin: '12px 0' }}
+          title={t('imports.warnings', { n: warnings.length })}
+          data-testid="import-warnings"
+        />
+        <Table
+          size="small"
+          columns={[
+            { title: t('imports.row'), dataIndex: 'row', width: 70 },
+            { title: t('imports.column'), dataIndex: 'column', width: 140 },
+            { title: t('imports.reason'), dataIndex: 'message' },
+          ]}
+          dataSource={warnings.map((w, key) => ({ ...w, key }))}
+          pagination={warnings.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+          scroll={{ x: 'max-content' }}
+          data-testid="import-warnings-table"
+        />
+      </>
     );
   }
   return null;

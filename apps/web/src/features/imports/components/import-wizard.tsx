@@ -5,7 +5,7 @@ import {
   type ImportKind,
   type ImportResult,
 } from '@chuangcheng/contracts';
-import { Alert, Button, Card, Flex, Result, Steps } from 'antd';
+import { Alert, Button, Card, Checkbox, Flex, Result, Steps } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../../lib/api-client';
@@ -43,6 +43,7 @@ export function ImportWizard() {
   const [summary, setSummary] = useState<GeojsonSummary | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [mapping, setMapping] = useState<Partial<GeojsonMapping>>({});
+  const [dropSlivers, setDropSlivers] = useState(false);
   const [check, setCheck] = useState<RunState>({ status: 'idle' });
   const [commit, setCommit] = useState<RunState>({ status: 'idle' });
   const run = useRunImport();
@@ -64,6 +65,7 @@ export function ImportWizard() {
     setSummary(null);
     setFileError(null);
     setMapping({});
+    setDropSlivers(false);
     setCheck({ status: 'idle' });
     setCommit({ status: 'idle' });
     setStep(toStep);
@@ -93,6 +95,7 @@ export function ImportWizard() {
         file,
         dryRun,
         mapping: geojson && mappingComplete(mapping) ? mapping : undefined,
+        dropSlivers: geojson && dropSlivers,
         onProgress: (progress) => setState({ status: 'running', progress }),
       },
       {
@@ -175,6 +178,16 @@ export function ImportWizard() {
       {step === 'mapping' && summary && (
         <>
           <MappingStep summary={summary} mapping={mapping} onChange={setMapping} />
+          <Checkbox
+            checked={dropSlivers}
+            onChange={(e) => setDropSlivers(e.target.checked)}
+            data-testid="drop-slivers"
+          >
+            {t('imports.dropSlivers')}
+          </Checkbox>
+          <div className="cc-muted" style={{ marginTop: 4 }}>
+            {t('imports.dropSliversHint')}
+          </div>
           <Flex justify="space-between" style={{ marginTop: 24 }}>
             <Button onClick={() => setStep('upload')}>{t('imports.prev')}</Button>
             <Button type="primary" disabled={!canCheck} onClick={startCheck} data-testid="wizard-check">
