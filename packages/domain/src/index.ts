@@ -1,5 +1,6 @@
 export * from './calendar/index';
 export * from './cases/counters';
+export * from './cases/stages';
 export * from './cases/timers';
 export * from './cases/workflow';
 export * from './codes/grid-code';
