@@ -14,6 +14,20 @@ export const ACCOUNTABILITY_UNCLASSIFIED = { zh: '未分类', en: 'Unclassified'
 
 export const ACCOUNTABILITY_TEXT_MAX = 2000;
 
+/** The register's field names, as the forms, the list and the export show them. */
+export const ACCOUNTABILITY_FIELD_LABELS = {
+  unitId: { zh: '被问责单位', en: 'Unit held accountable' },
+  personName: { zh: '被问责人', en: 'Person' },
+  personPost: { zh: '职务', en: 'Post' },
+  situationId: { zh: '问责情形', en: 'Situation' },
+  methodId: { zh: '问责方式', en: 'Form' },
+  decidedOn: { zh: '问责日期', en: 'Decided on' },
+  text: { zh: '问责事由', en: 'Grounds' },
+  caseIds: { zh: '关联案件', en: 'Cases' },
+  supervisionOrderIds: { zh: '关联督办单', en: 'Supervision orders' },
+  issuedByName: { zh: '记录人', en: 'Recorded by' },
+} as const;
+
 export const accountabilityKindSchema = z.object({
   id: z.uuid(),
   type: z.enum(ACCOUNTABILITY_KIND_TYPES),
