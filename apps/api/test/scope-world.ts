@@ -81,6 +81,8 @@ export interface Targets {
   apiKey?: string;
   /** A background job run started by someone of the other side. */
   job?: string;
+  /** A department of the other side with supervised categories (行业主管). */
+  tradeUnit?: string;
   user?: string;
   /** A point inside the target's territory (for intake and map/duplicate reads). */
   point?: { lng: number; lat: number };
@@ -283,6 +285,13 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
   const blockB = [...byBlock].find(([, e]) => e.paths.every((x) => x.startsWith(districtB.path)));
   const unit2User = await account(t, 'sw_unit3', 'unit', { unitId: unit3.id });
 
+  // 行业主管, an explicit rule of the scope: U1 (city-wide) supervises 占道经营, so the unit user of U1
+  // reads every 占道经营 case of its city, whoever handles it — never one of another trade (U2's caseB,
+  // the 'unit' axis) nor the second city's 占道经营 case of the same kind and code (the 'city' axis).
+  // U2 and the second city's unit have trades of their own (the configuration is read per city / unit).
+  const supervise = async (unitId: string, categoryIds: string[]) =>
+    t.services.catalog.trades.putUnitTrades(systemCtx(), unitId, { categoryIds });
+
   mark('city2');
   // ---- cases ----
   const category = async (s: Session, q: string, dept?: string) => {
@@ -305,6 +314,9 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
     await t.call('GET', '/api/catalog/versions', { session: builder2 }),
     'versions',
   )[0].id as string;
+  await supervise(U1, [catU1]);
+  await supervise(U2, [catU2]);
+  await supervise(unit3.id, [cat3]);
 
   const gridIn = async (d: { path: string }) => {
     const [g] = await t.db
@@ -554,6 +566,7 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
       savedView: viewB.id,
       notification: await notificationOf(unit2Builder.userId),
       job: await jobOf(city1, unit2Builder.userId),
+      tradeUnit: U2,
     },
     city: {
       region: d2.id,
@@ -597,6 +610,7 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
       job: await jobOf(city2, builder2.userId),
       user: builder2.userId,
       point: p2,
+      tradeUnit: unit3.id,
     },
   };
   void unitU2User;
@@ -1043,6 +1057,32 @@ export const SCOPE_RULES: Record<string, ScopeRule> = {
   'DELETE /api/routing-rules/{id}': {
     group: 'misc',
     req: get((o) => `/api/routing-rules/${o.routingRule}`, 'routingRule'),
+  },
+  // 行业主管: the configuration is the city's (every catalogue reader of the city reads it, a unit user only
+  // its own unit's); writing it is for the city-wide office — a district office may not widen a department.
+  'GET /api/trades': {
+    group: 'misc',
+    list: true,
+    req: (o) => (o.tradeUnit ? { path: '/api/trades', leaks: [o.tradeUnit] } : null),
+  },
+  'GET /api/exports/trades.xlsx': {
+    group: 'misc',
+    list: true,
+    req: (o, _w, axis) =>
+      o.tradeUnit
+        ? { path: '/api/exports/trades.xlsx', leaks: [axis === 'city' ? '二市城管局' : '住建局'] }
+        : null,
+  },
+  'GET /api/units/{id}/trades': {
+    group: 'misc',
+    req: get((o) => `/api/units/${o.tradeUnit}/trades`, 'tradeUnit'),
+  },
+  'PUT /api/units/{id}/trades': {
+    group: 'misc',
+    req: (o, w, axis) => {
+      const unitId = o.tradeUnit ?? (axis === 'district' ? w.own.unit : undefined);
+      return unitId ? { path: `/api/units/${unitId}/trades`, body: { categoryIds: [w.own.category] } } : null;
+    },
   },
   'GET /api/calendar': { group: 'misc', exempt: OWN_CITY },
   'PUT /api/calendar': { group: 'misc', exempt: OWN_CITY },

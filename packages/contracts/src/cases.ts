@@ -65,6 +65,9 @@ export const CASE_ACTIONS = [
   'record_accountability',
   'comment',
   'reopen',
+  'claim',
+  'approve_claim',
+  'deny_claim',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 export const CASE_ACTION_LABELS: Labels<CaseAction> = {
@@ -91,6 +94,9 @@ export const CASE_ACTION_LABELS: Labels<CaseAction> = {
   record_accountability: { zh: '问责', en: 'Hold accountable' },
   comment: { zh: '备注', en: 'Comment' },
   reopen: { zh: '市民反馈未解决（返工）', en: 'Reopened by the reporter' },
+  claim: { zh: '主动认领', en: 'Claim' },
+  approve_claim: { zh: '同意认领（派遣）', en: 'Approve claim (dispatch)' },
+  deny_claim: { zh: '驳回认领', en: 'Refuse claim' },
 };
 
 /** Events the system writes on its own (not user actions). */
@@ -177,13 +183,22 @@ export const routeExplanationSchema = z.object({
 });
 export type RouteExplanation = z.infer<typeof routeExplanationSchema>;
 
+export const PENDING_REQUEST_KINDS = ['extension', 'park', 'claim'] as const;
+export const PENDING_REQUEST_LABELS: Labels<(typeof PENDING_REQUEST_KINDS)[number]> = {
+  extension: { zh: '延期申请', en: 'Extension request' },
+  park: { zh: '挂账申请', en: 'Parking request' },
+  claim: { zh: '认领申请', en: 'Claim' },
+};
 export const pendingRequestSchema = z.object({
-  kind: z.enum(['extension', 'park']),
+  kind: z.enum(PENDING_REQUEST_KINDS),
   reason: z.string(),
   requestedDeadline: z.string().nullable(),
   byUserId: z.uuid(),
   byName: z.string(),
   at: z.string(),
+  /** 主动认领: the claiming unit (the case is dispatched to it when the office approves). */
+  unitId: z.uuid().nullable().optional(),
+  unitName: z.string().nullable().optional(),
 });
 export type PendingRequest = z.infer<typeof pendingRequestSchema>;
 
@@ -254,7 +269,7 @@ export const caseSummarySchema = z.object({
   supervisionLevel: z.number().int(),
   reworkCount: z.number().int(),
   returnCount: z.number().int(),
-  pendingRequest: z.enum(['extension', 'park']).nullable(),
+  pendingRequest: z.enum(PENDING_REQUEST_KINDS).nullable(),
   createdAt: z.string(),
   closedAt: z.string().nullable(),
 });
@@ -389,7 +404,17 @@ export const caseListQuerySchema = pageQuerySchema.extend({
   to: dateStringSchema.optional(),
   /** Preset queues: the unit inbox, the verification queue, the dispatch board. */
   queue: z
-    .enum(['to_accept', 'to_dispose', 'overdue', 'to_verify', 'to_file', 'to_dispatch', 'requests'])
+    .enum([
+      'to_accept',
+      'to_dispose',
+      'overdue',
+      'to_verify',
+      'to_file',
+      'to_dispatch',
+      'requests',
+      'claims',
+      'claimable',
+    ])
     .optional(),
   sort: z.enum(['createdAt', '-createdAt', 'stageDeadline', '-stageDeadline']).default('-createdAt'),
 });

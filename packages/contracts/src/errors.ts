@@ -170,6 +170,21 @@ export const ERRORS = {
     zh: '申请人不能审批自己的申请',
     en: 'The requester cannot decide on their own request',
   },
+  CASE_NOT_YOUR_TRADE: {
+    status: 403,
+    zh: '该案卷的问题类别不属于本单位主管的行业（或不在本单位辖区），不能认领',
+    en: "The case's category is not a trade your unit supervises in its area",
+  },
+  TRADE_CATEGORY_NOT_FOUND: {
+    status: 400,
+    zh: '主管行业的问题类别不存在于现行目录',
+    en: 'A supervised category is not in the active catalogue',
+  },
+  TRADE_UNIT_NOT_DEPARTMENT: {
+    status: 400,
+    zh: '只有职能部门（条）可以配置主管行业',
+    en: 'Only functional departments supervise trades',
+  },
   CASE_ALREADY_SUPERVISED: {
     status: 409,
     zh: '案卷已处于同级或更高级别的督办',

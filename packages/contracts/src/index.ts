@@ -15,3 +15,4 @@ export * from './open311';
 export * from './org';
 export * from './public';
 export * from './standards';
+export * from './trades';

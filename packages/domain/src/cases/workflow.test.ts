@@ -80,6 +80,10 @@ const SPEC: Record<
   comment: { from: STATUSES, to: 'same', roles: ['office', 'leader', 'unit', 'inspector', 'grid_worker'] },
   // The citizen, through the portal by tracking code, says a closed case is not fixed.
   reopen: { from: ['closed'], to: 'in_progress', roles: ['public'] },
+  // 主动认领: a department supervising the trade asks for a filed case; the office decides.
+  claim: { from: ['filed'], to: 'same', roles: ['unit'] },
+  approve_claim: { from: ['filed'], to: 'same', roles: ['office'] },
+  deny_claim: { from: ['filed'], to: 'same', roles: ['office'] },
 };
 const ACTIONS = Object.keys(SPEC) as CaseAction[];
 
@@ -106,6 +110,11 @@ function actor(role: ActorRole, over: Partial<ActorFacts> = {}): ActorFacts {
   return { userId: `${role}-1`, role, unitId: role === 'unit' ? UNIT_A : null, ...over };
 }
 
+/** The first role the table names for the action; a claimant supervises the case's trade. */
+function actorFor(action: CaseAction): ActorFacts {
+  return actor(SPEC[action].roles[0]!, action === 'claim' ? { oversees: true } : {});
+}
+
 /** Case facts under which `action` passes its guards (the pending request it answers, etc.). */
 function factsFor(action: CaseAction, status: CaseStatus): CaseFacts {
   const pending =
@@ -113,7 +122,9 @@ function factsFor(action: CaseAction, status: CaseStatus): CaseFacts {
       ? 'extension'
       : action === 'approve_park' || action === 'deny_park'
         ? 'park'
-        : null;
+        : action === 'approve_claim' || action === 'deny_claim'
+          ? 'claim'
+          : null;
   return facts({ status, pending });
 }
 
@@ -136,9 +147,9 @@ function expectViolation(
 }
 
 describe('the workflow table', () => {
-  it('has exactly the 23 specified actions, in a stable order', () => {
+  it('has exactly the 26 specified actions, in a stable order', () => {
     expect([...CASE_ACTION_ORDER].sort()).toEqual([...ACTIONS].sort());
-    expect(CASE_ACTION_ORDER).toHaveLength(23);
+    expect(CASE_ACTION_ORDER).toHaveLength(26);
   });
 
   it.each(ACTIONS)('%s: from-states and roles match the specification', (action) => {
@@ -235,7 +246,7 @@ describe('decide: every action from every status', () => {
   it.each(cases)('%s × %s: allowed exactly when the table says so', (status, action) => {
     const spec = SPEC[action];
     const c = factsFor(action, status);
-    const a = actor(spec.roles[0]!);
+    const a = actorFor(action);
     const d = decide(c, a, action, validInput(c, action));
     if (spec.from.includes(status)) {
       const to = spec.to === 'same' ? status : spec.to === 'resume' ? c.resumeStatus : spec.to;
@@ -345,13 +356,15 @@ describe('decide: inputs', () => {
         'reject_self_handled',
         'record_accountability',
         'reopen',
+        'claim',
+        'deny_claim',
       ].sort(),
     );
   });
 
   it.each(reasonActions)('%s without a reason (empty, blank, 全角空格) → CASE_REASON_REQUIRED', (action) => {
     const c = factsFor(action, SPEC[action].from[0]!);
-    const a = actor(SPEC[action].roles[0]!);
+    const a = actorFor(action);
     const input = validInput(c, action);
     for (const reason of [undefined, '', '   ', '\n\t ', '\u3000\u3000']) {
       expectViolation(c, a, action, { ...input, reason }, 'CASE_REASON_REQUIRED');
@@ -362,7 +375,7 @@ describe('decide: inputs', () => {
   it.each(ACTIONS.filter((a) => !needsOf(a).reason))('%s needs no reason', (action) => {
     const c = factsFor(action, SPEC[action].from[0]!);
     const input = { ...validInput(c, action), reason: undefined };
-    expect(decide(c, actor(SPEC[action].roles[0]!), action, input).ok).toBe(true);
+    expect(decide(c, actorFor(action), action, input).ok).toBe(true);
   });
 
   it('feedback without an after-photo → CASE_AFTER_PHOTO_REQUIRED', () => {
@@ -571,10 +584,10 @@ describe('allowedActions', () => {
         for (const actorUnit of [UNIT_A, UNIT_B, null])
           for (const leadUnitId of [UNIT_A, null])
             for (const rectifier of ['self', 'other', null] as const)
-              for (const pending of [null, 'extension', 'park'] as const)
+              for (const pending of [null, 'extension', 'park', 'claim'] as const)
                 for (const supervisionLevel of [0, 1, 2])
                   for (const disposeDeadline of [DEADLINE, null]) {
-                    const a = actor(role, { unitId: actorUnit });
+                    const a = actor(role, { unitId: actorUnit, oversees: checked % 2 === 1 });
                     const c = facts({
                       status,
                       leadUnitId,
@@ -597,7 +610,7 @@ describe('allowedActions', () => {
                       }
                     }
                   }
-    expect(checked).toBe(10 * ROLES.length * 3 * 2 * 3 * 3 * 3 * 2);
+    expect(checked).toBe(10 * ROLES.length * 3 * 2 * 3 * 4 * 3 * 2);
     expect(mismatches).toEqual([]);
   });
 
@@ -622,5 +635,56 @@ describe('allowedActions', () => {
       'comment',
     ]);
     expect(allowedActions(c, actor('unit')).map((x) => x.action)).toEqual(['submit_feedback', 'comment']);
+  });
+});
+
+describe('主动认领 (claims) and 行业主管 comments', () => {
+  const supervising = actor('unit', { unitId: UNIT_B, oversees: true });
+  const filed = facts({ status: 'filed', leadUnitId: UNIT_A });
+
+  it('a department supervising the trade claims a filed case with a reason; others may not', () => {
+    expect(decide(filed, supervising, 'claim', { reason: '属本局监管的餐饮单位' })).toEqual({
+      ok: true,
+      to: 'filed',
+    });
+    expectViolation(filed, supervising, 'claim', { reason: ' ' }, 'CASE_REASON_REQUIRED');
+    expectViolation(
+      filed,
+      actor('unit', { unitId: UNIT_B }),
+      'claim',
+      { reason: 'x' },
+      'CASE_NOT_YOUR_TRADE',
+    );
+    expectViolation(filed, actor('office'), 'claim', { reason: 'x' }, 'CASE_ACTION_FORBIDDEN_ROLE');
+    for (const status of ['reported', 'returned', 'dispatched', 'in_progress', 'closed'] as const) {
+      expectViolation(
+        facts({ status }),
+        supervising,
+        'claim',
+        { reason: 'x' },
+        'CASE_ACTION_NOT_ALLOWED_IN_STATE',
+      );
+    }
+  });
+
+  it('one pending request at a time; the office decides it before dispatching or voiding', () => {
+    const claimed = facts({ status: 'filed', pending: 'claim', pendingByUserId: 'unit-1' });
+    expectViolation(claimed, supervising, 'claim', { reason: 'x' }, 'CASE_REQUEST_PENDING');
+    expectViolation(claimed, actor('office'), 'dispatch', {}, 'CASE_REQUEST_PENDING');
+    expectViolation(claimed, actor('office'), 'void', { reason: 'x' }, 'CASE_REQUEST_PENDING');
+    expect(decide(claimed, actor('office'), 'approve_claim')).toEqual({ ok: true, to: 'filed' });
+    expect(decide(claimed, actor('office'), 'deny_claim', { reason: '由属地处理' }).ok).toBe(true);
+    expectViolation(claimed, actor('leader'), 'approve_claim', {}, 'CASE_ACTION_FORBIDDEN_ROLE');
+    expectViolation(filed, actor('office'), 'approve_claim', {}, 'CASE_NO_PENDING_REQUEST');
+    const parked = facts({ status: 'filed', pending: 'park', pendingByUserId: 'office-2' });
+    expectViolation(parked, actor('office'), 'approve_claim', {}, 'CASE_NO_PENDING_REQUEST');
+    expect(decide(parked, actor('office'), 'dispatch').ok).toBe(true);
+  });
+
+  it('a supervising department reads and comments, but does not handle the case', () => {
+    const inHand = facts({ status: 'in_progress', leadUnitId: UNIT_A });
+    expect(allowedActions(inHand, supervising).map((x) => x.action)).toEqual(['comment']);
+    expect(allowedActions(inHand, actor('unit', { unitId: UNIT_B }))).toEqual([]);
+    expect(allowedActions(filed, supervising).map((x) => x.action)).toEqual(['comment', 'claim']);
   });
 });

@@ -48,7 +48,10 @@ export type CaseAction =
   | 'supervise_listed'
   | 'record_accountability'
   | 'comment'
-  | 'reopen';
+  | 'reopen'
+  | 'claim'
+  | 'approve_claim'
+  | 'deny_claim';
 
 /** The rule a refused transition broke; each is an error code of the API. */
 export type WorkflowViolation =
@@ -62,7 +65,8 @@ export type WorkflowViolation =
   | 'CASE_REQUEST_PENDING'
   | 'CASE_NO_PENDING_REQUEST'
   | 'CASE_ALREADY_SUPERVISED'
-  | 'CASE_APPROVER_IS_REQUESTER';
+  | 'CASE_APPROVER_IS_REQUESTER'
+  | 'CASE_NOT_YOUR_TRADE';
 
 /** What the machine needs to know about a case. */
 export interface CaseFacts {
@@ -70,7 +74,7 @@ export interface CaseFacts {
   leadUnitId: string | null;
   /** Who submitted the last rectification (反馈) or the self-handling; may not verify it. */
   rectifierUserId: string | null;
-  pending: 'extension' | 'park' | null;
+  pending: 'extension' | 'park' | 'claim' | null;
   /** Who asked for the pending request; they may not approve it themselves. */
   pendingByUserId: string | null;
   supervisionLevel: number;
@@ -84,6 +88,11 @@ export interface ActorFacts {
   userId: string;
   role: ActorRole;
   unitId: string | null;
+  /**
+   * 行业主管: the actor's unit supervises this case's category (its trade) in a region that holds the
+   * case. Such a unit reads the case, comments and may claim it (主动认领); it does not handle it.
+   */
+  oversees?: boolean;
 }
 
 /** The inputs an action asks for; the web renders exactly these. */
@@ -132,11 +141,17 @@ const APPROVERS: readonly Role[] = ['office', 'leader'];
 /** Unit users act only on cases whose lead unit (主办) is theirs; other roles are scoped by region. */
 const ownUnit: Guard = (c, a) =>
   a.role !== 'unit' || (a.unitId !== null && a.unitId === c.leadUnitId) ? null : 'CASE_NOT_YOUR_UNIT';
+/** Comments: the lead unit, or a department supervising the case's trade (行业主管). */
+const ownUnitOrTrade: Guard = (c, a) => (a.role === 'unit' && a.oversees ? null : ownUnit(c, a));
+/** 主动认领: only a department supervising the case's trade. */
+const supervisesTrade: Guard = (_c, a) => (a.oversees ? null : 'CASE_NOT_YOUR_TRADE');
+/** A pending claim is decided (approved or refused) before the office dispatches or voids the case. */
+const noPendingClaim: Guard = (c) => (c.pending === 'claim' ? 'CASE_REQUEST_PENDING' : null);
 const notRectifier: Guard = (c, a) =>
   c.rectifierUserId !== null && c.rectifierUserId === a.userId ? 'CASE_VERIFIER_IS_RECTIFIER' : null;
 const noPending: Guard = (c) => (c.pending ? 'CASE_REQUEST_PENDING' : null);
 const pendingIs =
-  (kind: 'extension' | 'park'): Guard =>
+  (kind: 'extension' | 'park' | 'claim'): Guard =>
   (c) =>
     c.pending === kind ? null : 'CASE_NO_PENDING_REQUEST';
 /** Four eyes: whoever asked for an extension or parking does not decide on it. */
@@ -150,13 +165,20 @@ const levelBelow =
 export const WORKFLOW: Readonly<Record<CaseAction, Rule>> = {
   verify_report: { from: ['reported'], to: null, roles: CHECKERS, needs: { note: true } },
   file: { from: ['reported'], to: 'filed', roles: ['office'], needs: { note: true } },
-  void: { from: ['reported', 'filed'], to: 'voided', roles: ['office'], needs: { reason: true } },
+  void: {
+    from: ['reported', 'filed'],
+    to: 'voided',
+    roles: ['office'],
+    needs: { reason: true },
+    guards: [noPendingClaim],
+  },
   // From 'returned' this is the office's arbitration: it re-dispatches, to the same unit or another.
   dispatch: {
     from: ['filed', 'returned'],
     to: 'dispatched',
     roles: ['office'],
     needs: { unit: true, note: true },
+    guards: [noPendingClaim],
   },
   accept: { from: ['dispatched'], to: 'in_progress', roles: ['unit'], needs: {}, guards: [ownUnit] },
   return: {
@@ -268,7 +290,33 @@ export const WORKFLOW: Readonly<Record<CaseAction, Rule>> = {
     to: null,
     roles: ['office', 'leader', 'unit', 'inspector', 'grid_worker'],
     needs: { note: true },
-    guards: [ownUnit],
+    guards: [ownUnitOrTrade],
+  },
+  /**
+   * 主动认领: a department supervising the case's trade asks for a filed, undispatched case. The office
+   * approves (the service then dispatches the case to that unit through the ordinary 'dispatch') or
+   * refuses with a reason.
+   */
+  claim: {
+    from: ['filed'],
+    to: null,
+    roles: ['unit'],
+    needs: { reason: true },
+    guards: [supervisesTrade, noPending],
+  },
+  approve_claim: {
+    from: ['filed'],
+    to: null,
+    roles: ['office'],
+    needs: { note: true },
+    guards: [pendingIs('claim'), notRequester],
+  },
+  deny_claim: {
+    from: ['filed'],
+    to: null,
+    roles: ['office'],
+    needs: { reason: true },
+    guards: [pendingIs('claim'), notRequester],
   },
 };
 

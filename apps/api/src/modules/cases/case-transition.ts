@@ -87,6 +87,7 @@ function actionPatch(
     byUserId: actor.id ?? '',
     byName: actor.displayName,
     at: now.toISOString(),
+    ...(kind === 'claim' ? { unitId: actor.unitId } : {}),
   });
   switch (action) {
     case 'verify_report':
@@ -106,6 +107,10 @@ function actionPatch(
       return { pending: request('extension') };
     case 'request_park':
       return { pending: request('park') };
+    case 'claim':
+      return { pending: request('claim') };
+    case 'approve_claim':
+    case 'deny_claim':
     case 'approve_extension':
     case 'deny_extension':
     case 'deny_park':
@@ -154,7 +159,12 @@ export async function applyAction(
   const from = row.status as CaseStatus;
   const decision = decide(
     factsOf(row),
-    { userId: actor.id ?? '', role: actor.role, unitId: actor.unitId },
+    {
+      userId: actor.id ?? '',
+      role: actor.role,
+      unitId: actor.unitId,
+      oversees: actor.role === 'unit' && (await repo.oversees(tx, actor.unitId, row)),
+    },
     action,
     {
       reason: input.reason,

@@ -86,6 +86,12 @@ export function presentEvent(e: EventRow, names: Names): CaseEvent {
   };
 }
 
+/** The pending request, with the claiming unit's name (主动认领). */
+function pendingOf(p: PendingRequest | null, names: Names): PendingRequest | null {
+  if (!p) return null;
+  return p.unitId ? { ...p, unitName: names.get(p.unitId) ?? null } : p;
+}
+
 /** `r.reporterPhone` must be the opened (plain) number: the row stores it sealed (platform/secret-box). */
 export function presentDetail(
   actor: Actor,
@@ -123,6 +129,6 @@ export function presentDetail(
           }
         : null,
     stageStartedAt: r.stageStartedAt?.toISOString() ?? null,
-    pending: (r.pending as PendingRequest | null) ?? null,
+    pending: pendingOf(r.pending as PendingRequest | null, names),
   };
 }

@@ -21,12 +21,14 @@ import {
   blocks,
   caseEvents,
   cases,
+  categories,
   grids,
   memberships,
   regions,
   sequences,
   supervisionOrders,
   units,
+  unitTrades,
   users,
 } from '../../db/schema/index';
 import { likePattern } from '../../platform/pagination';
@@ -86,6 +88,27 @@ export function counterPatch(c: KpiCounters): Partial<CaseInsert> {
 /** The start of a city-local day as an instant, whatever the server's TimeZone setting. */
 const CITY_DAY = (d: string) => sql`(${d}::date::timestamp at time zone 'Asia/Shanghai')`;
 
+/** The cases a unit handles: lead unit (主办) or co-unit (协办). */
+function unitCases(unitId: string): SQL {
+  return or(
+    eq(cases.leadUnitId, unitId),
+    sql`${cases.coUnitIds} @> ${JSON.stringify([unitId])}::jsonb`,
+  ) as SQL;
+}
+
+/**
+ * 行业主管 (谁主管、谁负责): the case's category, or one of its ancestors, is a trade the unit supervises
+ * (kind + code, any catalogue version), and the case lies in the unit's region subtree (a unit without a
+ * region, or of the city itself, covers the whole city). One predicate for lists, KPIs and single cases.
+ */
+export function tradeOversight(unitId: string): SQL {
+  return sql`(exists (select 1 from ${units} u where u.id = ${unitId}::uuid and u.city_id = ${cases.cityId}
+      and (u.region_id is null or u.region_id in (${cases.cityId}, ${cases.districtId}, ${cases.streetId}, ${cases.communityId})))
+    and ${cases.categoryPath} ?| array(select c.id::text from ${unitTrades} t
+      join ${categories} c on c.city_id = t.city_id and c.kind = t.kind and c.code = t.code
+      where t.unit_id = ${unitId}::uuid and t.city_id = ${cases.cityId}))`;
+}
+
 /** Filters shared by the list, the map, the Excel export and the KPIs. */
 export function caseFilters(
   scope: CaseScope,
@@ -96,14 +119,8 @@ export function caseFilters(
   const inRegion = (id: string) =>
     or(eq(cases.districtId, id), eq(cases.streetId, id), eq(cases.communityId, id)) as SQL;
   if (scope.regionId) where.push(inRegion(scope.regionId));
-  if (scope.unitId) {
-    where.push(
-      or(
-        eq(cases.leadUnitId, scope.unitId),
-        sql`${cases.coUnitIds} @> ${JSON.stringify([scope.unitId])}::jsonb`,
-      ) as SQL,
-    );
-  }
+  // A unit reads the cases it handles and those of the trades it supervises (行业主管).
+  if (scope.unitId) where.push(or(unitCases(scope.unitId), tradeOversight(scope.unitId)) as SQL);
   if (q.status?.length) where.push(inArray(cases.status, q.status));
   if (q.light) where.push(eq(cases.light, q.light));
   if (q.unitId) where.push(eq(cases.leadUnitId, q.unitId));
@@ -124,8 +141,26 @@ export function caseFilters(
   return where;
 }
 
-/** The preset queues of the dispatch board, unit inbox and verification queue. */
-export function queueFilter(queue: NonNullable<CaseListQuery['queue']>, now: Date): SQL {
+/**
+ * The preset queues of the dispatch board, unit inbox and verification queue. A unit's work queues hold
+ * only the cases it handles, never those it merely supervises; 'claimable' holds the filed, undispatched
+ * cases of its trades nobody has asked for yet (主动认领), 'claims' the claims awaiting the office.
+ */
+export function queueFilter(
+  queue: NonNullable<CaseListQuery['queue']>,
+  now: Date,
+  unitId?: string | null,
+): SQL {
+  if (queue === 'claimable') {
+    return unitId
+      ? (and(eq(cases.status, 'filed'), isNull(cases.pending), tradeOversight(unitId)) as SQL)
+      : sql`false`;
+  }
+  const q = queueOnly(queue, now);
+  return unitId ? (and(q, unitCases(unitId)) as SQL) : q;
+}
+
+function queueOnly(queue: Exclude<NonNullable<CaseListQuery['queue']>, 'claimable'>, now: Date): SQL {
   switch (queue) {
     case 'to_file':
       return inArray(cases.status, ['reported', 'self_handled']);
@@ -133,6 +168,8 @@ export function queueFilter(queue: NonNullable<CaseListQuery['queue']>, now: Dat
       return inArray(cases.status, ['filed', 'returned']);
     case 'requests':
       return sql`${cases.pending} is not null`;
+    case 'claims':
+      return sql`${cases.pending}->>'kind' = 'claim'`;
     case 'to_accept':
       return eq(cases.status, 'dispatched');
     case 'to_dispose':
@@ -295,6 +332,16 @@ export function createCasesRepository(db: Db) {
         .innerJoin(users, eq(users.id, memberships.userId))
         .where(and(...where));
       return rows.map((r) => r.id);
+    },
+
+    /** Does the unit supervise this case's trade in its region (行业主管)? */
+    async oversees(tx: Db, unitId: string | null, c: Pick<CaseRow, 'cityId' | 'id'>): Promise<boolean> {
+      if (!unitId) return false;
+      const [r] = await tx
+        .select({ n: count() })
+        .from(cases)
+        .where(and(eq(cases.cityId, c.cityId), eq(cases.id, c.id), tradeOversight(unitId)));
+      return Number(r?.n ?? 0) > 0;
     },
 
     async unitInCity(tx: Db, cityId: string, unitId: string): Promise<boolean> {

@@ -12,6 +12,7 @@ import type { Actor, Ctx } from '../../platform/actor';
 import { AppError, fieldDetails } from '../../platform/app-error';
 import { offsetOf, pageResult } from '../../platform/pagination';
 import { createCalendarCache } from './case-calendars';
+import { claimDispatch, claimNotifications } from './case-claims';
 import { afterAction } from './case-effects';
 import { buildNewCase, type IntakeInput } from './case-intake';
 import { markRelapse } from './case-links.service';
@@ -32,6 +33,8 @@ const QUEUES = [
   'to_dispose',
   'overdue',
   'to_verify',
+  'claims',
+  'claimable',
 ] as const;
 
 export function createCasesService(deps: CasesDeps) {
@@ -49,8 +52,21 @@ export function createCasesService(deps: CasesDeps) {
     requireRole(ctx.actor, CASE_READ);
     const row = await repo.byId(db, id);
     if (!row) throw new AppError('CASE_NOT_FOUND');
-    if (!canSee(ctx.actor, row)) throw new AppError('FORBIDDEN_SCOPE');
+    if (!(await visible(ctx.actor, row))) throw new AppError('FORBIDDEN_SCOPE');
     return row;
+  }
+
+  /** The actor's unit supervises the case's trade in its region (行业主管). */
+  function oversees(tx: typeof db, actor: Actor, row: CaseRow): Promise<boolean> {
+    return actor.role === 'unit' ? repo.oversees(tx, actor.unitId, row) : Promise.resolve(false);
+  }
+
+  /** The scope rule for one case: the actor's region and unit, or the trades its unit supervises. */
+  async function visible(actor: Actor, row: CaseRow): Promise<boolean> {
+    if (canSee(actor, row)) return true;
+    return (
+      actor.role === 'unit' && canSee({ ...actor, role: 'office' }, row) && (await oversees(db, actor, row))
+    );
   }
 
   async function names(rows: CaseRow[], extraUnits: string[] = []) {
@@ -79,11 +95,12 @@ export function createCasesService(deps: CasesDeps) {
   }
 
   async function detail(ctx: Ctx, row: CaseRow): Promise<CaseDetail> {
-    const [events, photos, orders, cal] = await Promise.all([
+    const [events, photos, orders, cal, supervising] = await Promise.all([
       repo.events(db, row.cityId, row.id),
       deps.photos.ofCase(row.cityId, row.id),
       repo.supervisionOrders(row.cityId, row.id),
       calendars.get(row.cityId),
+      oversees(db, ctx.actor, row),
     ]);
     const n = await names(
       [row],
@@ -91,7 +108,12 @@ export function createCasesService(deps: CasesDeps) {
     );
     const actor = ctx.actor;
     const allowed = CASE_ACT.includes(actor.role)
-      ? allowedActions(factsOf(row), { userId: actor.id ?? '', role: actor.role, unitId: actor.unitId })
+      ? allowedActions(factsOf(row), {
+          userId: actor.id ?? '',
+          role: actor.role,
+          unitId: actor.unitId,
+          oversees: supervising,
+        })
       : [];
     const now = clock.now();
     const elapsed =
@@ -132,6 +154,10 @@ export function createCasesService(deps: CasesDeps) {
       await deps.photos.flagAfterPhotos(tx, row, input.afterPhotoIds, dispatch?.at ?? null);
     }
     await afterAction(tx, effects, applied, actor, action, input, now);
+    await claimNotifications(tx, effects, row, applied.row, action);
+    // An approved claim is a dispatch to the claiming unit, through the same workflow.
+    const dispatch = action === 'approve_claim' ? claimDispatch(row, input) : null;
+    if (dispatch) return run(tx, applied.row, actor, 'dispatch', dispatch);
     return applied.row;
   }
 
@@ -207,7 +233,7 @@ export function createCasesService(deps: CasesDeps) {
     async listCases(ctx: Ctx, q: CaseListQuery): Promise<Page<CaseSummary>> {
       requireRole(ctx.actor, CASE_READ);
       const where = caseFilters(scopeOf(ctx.actor), q);
-      if (q.queue) where.push(queueFilter(q.queue, clock.now()));
+      if (q.queue) where.push(queueFilter(q.queue, clock.now(), scopeOf(ctx.actor).unitId));
       const { rows, total } = await repo.list(where, q.sort, offsetOf(q), q.pageSize);
       const n = await names(rows);
       return pageResult(
@@ -220,9 +246,12 @@ export function createCasesService(deps: CasesDeps) {
     /** Counts of the preset queues within the actor's scope (dispatch board, inbox, verification). */
     async queueCounts(ctx: Ctx): Promise<Record<(typeof QUEUES)[number], number>> {
       requireRole(ctx.actor, CASE_READ);
-      const base = caseFilters(scopeOf(ctx.actor), {});
+      const scope = scopeOf(ctx.actor);
+      const base = caseFilters(scope, {});
       const now = clock.now();
-      const counts = await Promise.all(QUEUES.map((k) => repo.count([...base, queueFilter(k, now)])));
+      const counts = await Promise.all(
+        QUEUES.map((k) => repo.count([...base, queueFilter(k, now, scope.unitId)])),
+      );
       return Object.fromEntries(QUEUES.map((k, i) => [k, counts[i] ?? 0])) as Record<
         (typeof QUEUES)[number],
         number
@@ -232,7 +261,7 @@ export function createCasesService(deps: CasesDeps) {
     async mapPoints(ctx: Ctx, q: Omit<CaseListQuery, 'page' | 'pageSize' | 'sort'>) {
       requireRole(ctx.actor, CASE_READ);
       const where = caseFilters(scopeOf(ctx.actor), q);
-      if (q.queue) where.push(queueFilter(q.queue, clock.now()));
+      if (q.queue) where.push(queueFilter(q.queue, clock.now(), scopeOf(ctx.actor).unitId));
       const points = await repo.mapPoints(where, MAP_LIMIT + 1);
       return {
         points: points.slice(0, MAP_LIMIT).flatMap((p) => {
@@ -285,7 +314,7 @@ export function createCasesService(deps: CasesDeps) {
       const p = await deps.photos.row(id);
       if (p.caseId) {
         const c = await repo.byId(db, p.caseId);
-        if (!c || !canSee(ctx.actor, c)) throw new AppError('PHOTO_NOT_FOUND');
+        if (!c || !(await visible(ctx.actor, c))) throw new AppError('PHOTO_NOT_FOUND');
       } else if (p.uploadedBy !== ctx.actor.id) {
         throw new AppError('PHOTO_NOT_FOUND');
       }

@@ -22,6 +22,7 @@ import { type App, type EndpointMeta, endpoint, idParams } from '../../http/endp
 import { readUpload } from '../../http/upload';
 import { CATALOG_MANAGE_READ, CATALOG_READ, CATALOG_WRITE } from './catalog.policy';
 import type { CatalogService } from './catalog.service';
+import { registerTradesRoutes } from './trades.routes';
 
 const ok = { ok: true as const };
 
@@ -32,6 +33,7 @@ const ok = { ok: true as const };
 export function registerCatalogRoutes(app: App, reg: EndpointMeta[], catalog: CatalogService): void {
   registerCategoryRoutes(app, reg, catalog);
   registerRuleRoutes(app, reg, catalog);
+  registerTradesRoutes(app, reg, catalog.trades);
   endpoint(app, reg, {
     method: 'get',
     path: '/api/calendar',

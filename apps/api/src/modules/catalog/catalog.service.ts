@@ -13,6 +13,7 @@ import {
   routeCase,
 } from './route-case';
 import { createRoutingService } from './routing.service';
+import { createTradesService } from './trades.service';
 
 /**
  * The catalogue module: categories and versions, Excel import/export, routing rules with a preview,
@@ -24,8 +25,11 @@ export function createCatalogService(deps: CatalogDeps) {
   const routing = createRoutingService(deps, categories);
   const calendar = createCalendarService(deps, categories);
   const repo = createCatalogRepository(deps.db);
+  const trades = createTradesService(deps, categories);
 
   return {
+    /** 行业主管: which categories each department supervises. */
+    trades,
     listCategories: categories.listCategories,
     publicCategories: categories.publicCategories,
     createCategory: categories.createCategory,
