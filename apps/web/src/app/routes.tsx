@@ -231,6 +231,14 @@ export const ROUTES: readonly AppRoute[] = [
     ...page(() => import('../features/exposure/components/exposure-page')),
   },
   {
+    path: '/accountability',
+    label: { zh: '问责登记', en: 'Accountability' },
+    icon: AuditOutlined,
+    roles: ['office', 'leader', 'unit'],
+    group: 'loop',
+    ...page(() => import('../features/accountability/components/accountability-page')),
+  },
+  {
     path: '/readiness',
     label: { zh: '迎检态势', en: 'Readiness' },
     icon: DashboardOutlined,

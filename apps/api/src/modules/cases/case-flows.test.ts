@@ -539,7 +539,7 @@ describe('督办 (supervision) and 问责 (accountability)', () => {
       .select()
       .from(accountabilityRecords)
       .where(eq(accountabilityRecords.caseId, c.id));
-    expect(rows.map((r) => [r.unitId, r.reason, r.byUserId])).toEqual(
+    expect(rows.map((r) => [r.unitId, r.text, r.byUserId])).toEqual(
       expect.arrayContaining([
         [cgjUnitId, '逾期未整改，约谈主要负责人', s.leader.userId],
         [zjjUnitId, '配合不力', s.office.userId],

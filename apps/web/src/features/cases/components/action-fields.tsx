@@ -1,5 +1,6 @@
-import type { AllowedAction, CaseDetail } from '@chuangcheng/contracts';
+import { ACCOUNTABILITY_FIELD_LABELS, type AllowedAction, type CaseDetail } from '@chuangcheng/contracts';
 import { DatePicker, Form, Input } from 'antd';
+import { AccountabilityFields, type AccountabilityFormValues } from '../../../components/accountability';
 import { UnitMultiSelect, UnitSelect } from '../../../components/pickers/entity-pickers';
 import { useI18n } from '../../../lib/i18n';
 import { CategoryTreeSelect, ConditionSelect } from './category-select';
@@ -15,6 +16,8 @@ export interface ActionFormValues {
   deadline?: { toISOString(): string; valueOf(): number } | null;
   categoryId?: string | null;
   conditionId?: string | null;
+  /** 问责: the register's 情形, 方式, person and date. */
+  accountability?: AccountabilityFormValues;
 }
 
 export const ACTION_FIELDS = [
@@ -60,7 +63,7 @@ export function ActionFields({
   action: AllowedAction;
   onBusyChange: (busy: boolean) => void;
 }) {
-  const { t } = useI18n();
+  const { t, l } = useI18n();
   const form = Form.useFormInstance<ActionFormValues>();
   const categoryId = Form.useWatch('categoryId', form);
   const { needs } = action;
@@ -85,7 +88,11 @@ export function ActionFields({
       {needs.unit && (
         <Form.Item
           name="unitId"
-          label={t('cases.leadUnit')}
+          label={
+            action.action === 'record_accountability'
+              ? l(ACCOUNTABILITY_FIELD_LABELS.unitId)
+              : t('cases.leadUnit')
+          }
           rules={[required(t('cases.leadUnit'))]}
           // The routing rule's proposal and its reason, so a re-dispatch is a conscious choice.
           extra={action.action === 'dispatch' ? detail.route?.text : undefined}
@@ -93,6 +100,7 @@ export function ActionFields({
           <UnitSelect known={[detail.leadUnit]} style={{ width: '100%' }} />
         </Form.Item>
       )}
+      {action.action === 'record_accountability' && <AccountabilityFields name={['accountability']} />}
       {needs.unit && action.action === 'dispatch' && (
         <Form.Item name="coUnitIds" label={t('cases.coUnits')}>
           <UnitMultiSelect known={detail.coUnits} style={{ width: '100%' }} />

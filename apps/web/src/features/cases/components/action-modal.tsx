@@ -8,6 +8,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, type ButtonProps, Form, Modal, Typography } from 'antd';
 import { useState } from 'react';
+import { accountabilityDetails } from '../../../components/accountability';
 import { errorMessage, isApiError } from '../../../lib/api-client';
 import { applyFieldErrors } from '../../../lib/form-errors';
 import { useI18n } from '../../../lib/i18n';
@@ -55,6 +56,8 @@ function toRequest(detail: CaseDetail, action: AllowedAction, v: ActionFormValue
     deadline: needs.deadline && v.deadline ? v.deadline.toISOString() : undefined,
     categoryId: needs.category ? (v.categoryId ?? undefined) : undefined,
     conditionId: needs.category ? (v.conditionId ?? undefined) : undefined,
+    accountability:
+      action.action === 'record_accountability' ? accountabilityDetails(v.accountability) : undefined,
   };
 }
 

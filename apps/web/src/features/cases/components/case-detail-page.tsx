@@ -2,6 +2,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import type { CaseDetail } from '@chuangcheng/contracts';
 import { Alert, Button, Card, Col, Row, Skeleton } from 'antd';
 import { useParams } from 'react-router';
+import { CaseAccountability } from '../../../components/accountability';
 import { ExposeButton } from '../../../components/expose-modal';
 import { PageHeader } from '../../../components/page-header';
 import { QueryError } from '../../../components/query-error';
@@ -101,6 +102,7 @@ function CaseBody({ detail }: { detail: CaseDetail }) {
               <SupervisionOrders orders={detail.supervisionOrders} />
             </Card>
           )}
+          <CaseAccountability caseId={detail.id} className="cc-case-section" />
           <Card size="small" title={t('cases.timeline')} className="cc-case-section">
             <CaseTimeline detail={detail} />
           </Card>
