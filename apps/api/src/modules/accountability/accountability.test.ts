@@ -318,10 +318,9 @@ describe('case → 问责 → register → counts → export', () => {
     ]);
 
     const office = await t.login('office');
-    const ctx = {
-      actor: (await t.services.auth.resolveSession(office.token))!.actor,
-      meta: systemCtx().meta,
-    };
+    const session = await t.services.auth.resolveSession(office.token);
+    if (!session || session === 'expired') throw new Error('the office session did not resolve');
+    const ctx = { actor: session.actor, meta: systemCtx().meta };
     const svc = await t.services.accountability.accountabilityCounts(ctx, {
       period: { from: '2026-11-01', to: TODAY },
       unitIds: [cgj],
