@@ -14,6 +14,7 @@ import type { AppEnv } from './http/env';
 import { errorHandler, validationHook } from './http/errors';
 import { rejectBadUrlText } from './http/input-text';
 import { requestId, securityHeaders, sessionLoader } from './http/middleware';
+import { createAccountabilityService, registerAccountabilityRoutes } from './modules/accountability/index';
 import { createAssessmentsService, registerAssessmentsRoutes } from './modules/assessments/index';
 import { createAuditService, createSecurityEvents, registerAuditRoutes } from './modules/audit/index';
 import { createAuthService, registerAuthRoutes } from './modules/auth/index';
@@ -207,6 +208,7 @@ export function createServices(deps: Omit<AppDeps, 'logger'> & { logger?: Logger
     evidence,
     assessments,
     exposure: createExposureService({ db: deps.db, clock: deps.clock, audit, cases, photos, kpis, org }),
+    accountability: createAccountabilityService({ db: deps.db, clock: deps.clock, audit, cases }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -292,6 +294,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   registerCampaignsRoutes(app, endpoints, services.campaigns);
   registerEvidenceRoutes(app, endpoints, services.evidence);
   registerAssessmentsRoutes(app, endpoints, services.assessments);
+  registerAccountabilityRoutes(app, endpoints, services.accountability);
   registerOrgIoRoutes(
     app,
     endpoints,

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
+  accountabilityRecords,
   auditLog,
   blocks,
   cases,
@@ -81,6 +82,13 @@ export interface Targets {
   apiKey?: string;
   /** A background job run started by someone of the other side. */
   job?: string;
+  /** A 问责 register entry (its text is unique in the world), its unit's name, the unit. */
+  accountability?: string;
+  accountabilityText?: string;
+  accountabilityUnit?: string;
+  accountabilityUnitName?: string;
+  /** A 问责情形 of the lists (the city's: a district office may not edit them). */
+  accountabilityKind?: string;
   /** A department of the other side with supervised categories (行业主管). */
   tradeUnit?: string;
   user?: string;
@@ -425,6 +433,15 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
   });
 
   mark('exposure etc');
+  // ---- the 问责 register: 住建局 held to account on the district-B case; one in the second city ----
+  const accountability = async (s: Session, caseId: string, text: string) => {
+    await act(s, caseId, { action: 'record_accountability', reason: text });
+    const [e] = await t.db.select().from(accountabilityRecords).where(eq(accountabilityRecords.text, text));
+    const kinds = ok<any[]>(await t.call('GET', '/api/accountability-kinds', { session: s }), 'kinds');
+    return { id: e!.id, text, unitId: e!.unitId, kind: kinds[0].id as string };
+  };
+  const accB = await accountability(builder1, caseB.id, '乙区扬尘问责事由');
+  const acc3 = await accountability(builder2, case3.id, '二市占道问责事由');
   const ruleA = await post(builder1, '/api/routing-rules', {
     priority: 12,
     name: '甲区规则',
@@ -552,6 +569,11 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
       savedView: viewB.id,
       notification: await notificationOf(unit2Builder.userId),
       point: pB,
+      accountability: accB.id,
+      accountabilityText: accB.text,
+      accountabilityUnit: accB.unitId,
+      accountabilityUnitName: '住建局',
+      accountabilityKind: accB.kind,
     },
     unit: {
       person: personB?.id,
@@ -566,6 +588,10 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
       savedView: viewB.id,
       notification: await notificationOf(unit2Builder.userId),
       job: await jobOf(city1, unit2Builder.userId),
+      accountability: accB.id,
+      accountabilityText: accB.text,
+      accountabilityUnit: accB.unitId,
+      accountabilityUnitName: '住建局',
       tradeUnit: U2,
     },
     city: {
@@ -608,6 +634,11 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
       indicatorLink: link3.id,
       apiKey: key3.id,
       job: await jobOf(city2, builder2.userId),
+      accountability: acc3.id,
+      accountabilityText: acc3.text,
+      accountabilityUnit: acc3.unitId,
+      accountabilityUnitName: unit3.name,
+      accountabilityKind: acc3.kind,
       user: builder2.userId,
       point: p2,
       tradeUnit: unit3.id,
@@ -1364,6 +1395,82 @@ export const SCOPE_RULES: Record<string, ScopeRule> = {
   'POST /api/ranking-boards/{id}/unpublish': {
     group: 'misc',
     req: get((o) => `/api/ranking-boards/${o.rankingBoard}/unpublish`, 'rankingBoard'),
+  },
+
+  // ---- the 问责 register: entries lie where their unit (a city-level unit: their case) lies; a unit reads
+  // its own; the 情形/方式 lists are the city's, edited by the city-wide office only ----
+  'GET /api/accountability-kinds': {
+    group: 'misc',
+    list: true,
+    req: (o, _w, axis) =>
+      axis === 'city' ? { path: '/api/accountability-kinds', leaks: [o.accountabilityKind] } : null,
+  },
+  'POST /api/accountability-kinds': {
+    group: 'misc',
+    req: (_o, _w, axis) =>
+      axis === 'district'
+        ? { path: '/api/accountability-kinds', body: { type: 'situation', name: '范围测试情形' } }
+        : null,
+  },
+  'PATCH /api/accountability-kinds/{id}': {
+    group: 'misc',
+    req: send(
+      (o) => `/api/accountability-kinds/${o.accountabilityKind}`,
+      () => ({ active: false }),
+      'accountabilityKind',
+    ),
+  },
+  'DELETE /api/accountability-kinds/{id}': {
+    group: 'misc',
+    req: get((o) => `/api/accountability-kinds/${o.accountabilityKind}`, 'accountabilityKind'),
+  },
+  'GET /api/accountability': {
+    group: 'misc',
+    list: true,
+    req: list(
+      () => '/api/accountability?pageSize=200',
+      (o) => [o.accountability, o.accountabilityText],
+      'accountability',
+    ),
+  },
+  'POST /api/accountability': {
+    group: 'misc',
+    req: send(
+      () => '/api/accountability',
+      (o) => ({
+        unitId: o.accountabilityUnit,
+        situationId: o.accountabilityKind ?? newId(),
+        methodId: newId(),
+        text: '范围测试问责',
+        caseIds: [o.case],
+      }),
+      'accountabilityUnit',
+      'case',
+    ),
+    // The linked case is another district's or city's: refused on that field, nothing written.
+    refusedAs: [{ code: 'ACCOUNTABILITY_LINK_INVALID', field: 'caseIds' }],
+  },
+  'GET /api/accountability/counts': {
+    group: 'misc',
+    list: true,
+    req: list(
+      () => '/api/accountability/counts',
+      (o) => [o.accountabilityUnitName],
+      'accountabilityUnitName',
+    ),
+  },
+  'GET /api/accountability/{id}': {
+    group: 'misc',
+    req: get((o) => `/api/accountability/${o.accountability}`, 'accountability'),
+  },
+  'GET /api/exports/accountability.xlsx': {
+    group: 'misc',
+    list: true,
+    req: list(
+      () => '/api/exports/accountability.xlsx',
+      (o) => [o.accountabilityText],
+      'accountabilityText',
+    ),
   },
 
   // ---- standards, campaigns, rounds, evidence ----

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountabilityDetailsSchema } from './accountability';
 import { CATEGORY_KINDS, LIGHTS, OWNERS, SEVERITIES, timeLimitSchema } from './catalog';
 import { dateStringSchema, pageQuerySchema } from './common';
 import type { Labels } from './labels';
@@ -384,6 +385,8 @@ export const transitionSchema = z.strictObject({
   deadline: z.iso.datetime({ offset: true }).optional(),
   categoryId: z.uuid().optional(),
   conditionId: z.uuid().optional(),
+  /** For 问责: the register's 情形, 方式, person, date and linked 督办单 (left out: 未分类). */
+  accountability: accountabilityDetailsSchema.optional(),
 });
 export type TransitionRequest = z.infer<typeof transitionSchema>;
 

@@ -279,6 +279,32 @@ export const ERRORS = {
   EXPOSURE_WITHDRAWN: { status: 409, zh: '该曝光已撤回', en: 'The exposure is already withdrawn' },
   RANKING_BOARD_NOT_FOUND: { status: 404, zh: '红黑榜不存在', en: 'Ranking board not found' },
   RANKING_EMPTY: { status: 409, zh: '该时段没有达到参评条件的单位，未生成红黑榜', en: 'No unit qualifies' },
+  ACCOUNTABILITY_NOT_FOUND: { status: 404, zh: '问责记录不存在', en: 'Accountability entry not found' },
+  ACCOUNTABILITY_KIND_NOT_FOUND: {
+    status: 404,
+    zh: '问责情形或方式不存在、已停用或类型不符',
+    en: 'Unknown, inactive or mismatched situation / form of accountability',
+  },
+  ACCOUNTABILITY_KIND_EXISTS: {
+    status: 409,
+    zh: '同名的问责情形或方式已存在',
+    en: 'A situation / form with this name already exists',
+  },
+  ACCOUNTABILITY_KIND_IN_USE: {
+    status: 409,
+    zh: '该问责情形或方式已被问责记录使用，不能删除，可以停用',
+    en: 'In use by register entries: deactivate it instead of deleting',
+  },
+  ACCOUNTABILITY_EXPORT_TOO_LARGE: {
+    status: 400,
+    zh: '要导出的问责记录过多，请缩小筛选范围（如时段、单位）后再导出',
+    en: 'Too many entries to export; narrow the filters',
+  },
+  ACCOUNTABILITY_LINK_INVALID: {
+    status: 400,
+    zh: '关联的案件或督办单不存在、不在您的管辖范围内，或督办单不是下发给该单位的',
+    en: 'A linked case or supervision order is unknown, out of scope or addressed to another unit',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误，请联系管理员', en: 'Internal server error' },
 } as const satisfies Record<string, Label & { status: number }>;
 

@@ -1,6 +1,7 @@
 // First: how zod runs in the browser, before any schema below is built.
 import './browser';
 
+export * from './accountability';
 export * from './audit';
 export * from './auth';
 export * from './case-links';

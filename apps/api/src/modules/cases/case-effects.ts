@@ -1,8 +1,9 @@
 import { CASE_ACTION_LABELS, type CaseAction } from '@chuangcheng/contracts';
 import type { Db } from '../../db/client';
-import { accountabilityRecords, supervisionOrders } from '../../db/schema/index';
+import { supervisionOrders } from '../../db/schema/index';
 import type { ActingParty } from '../../platform/actor';
 import { newId } from '../../platform/ids';
+import { recordAccountability } from '../accountability/index';
 import type { NotifyService } from '../notify/index';
 import { notifyMergedReporters } from './case-links.service';
 import type { Applied, ApplyInput } from './case-transition';
@@ -122,15 +123,17 @@ export async function afterAction(
       break;
     }
     case 'record_accountability':
-      await tx.insert(accountabilityRecords).values({
+      // The case is in the recorder's scope (the transition loaded it); the entry joins the register.
+      await recordAccountability(tx, {
         cityId: row.cityId,
-        id: newId(now.getTime()),
-        caseId: row.id,
         unitId: input.unitId ?? row.leadUnitId ?? '',
-        reason: input.reason ?? '',
-        byUserId: actor.id,
-        byName: actor.displayName,
+        text: input.reason ?? '',
+        fromCaseId: row.id,
+        caseIds: [row.id],
+        details: input.accountability ?? {},
+        by: { id: actor.id, name: actor.displayName },
         at: now,
+        regionPath: null,
       });
       break;
     default:

@@ -202,7 +202,11 @@ export async function applyAction(
     actorUserId: actor.id,
     actorName: actor.displayName,
     actorRole: actor.role,
-    unitId: action === 'dispatch' ? (input.unitId ?? row.leadUnitId) : actor.unitId,
+    // 派遣 and 问责 name the unit they concern (shown on the timeline); other events the actor's unit.
+    unitId:
+      action === 'dispatch' || action === 'record_accountability'
+        ? (input.unitId ?? row.leadUnitId)
+        : actor.unitId,
     note: input.note ?? input.reason ?? null,
     photoIds: [...input.afterPhotoIds, ...input.photoIds],
     payload: {
