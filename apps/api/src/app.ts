@@ -53,6 +53,7 @@ import {
   registerOrgRoutes,
   registerPortalCityRoutes,
 } from './modules/org/index';
+import { createRectlistsService, rectlistJob, registerRectlistsRoutes } from './modules/rectlists/index';
 import { createStandardsService, registerStandardsRoutes } from './modules/standards/index';
 import { AppError } from './platform/app-error';
 import type { Clock } from './platform/clock';
@@ -156,6 +157,16 @@ export function createServices(deps: Omit<AppDeps, 'logger'> & { logger?: Logger
     kpis,
     photos,
   });
+  const rectlists = createRectlistsService({
+    db: deps.db,
+    clock: deps.clock,
+    audit,
+    cases,
+    catalog,
+    org,
+    jobs,
+  });
+  jobs.register(rectlistJob(rectlists));
   const citizen = createCitizenService({
     db: deps.db,
     clock: deps.clock,
@@ -209,6 +220,7 @@ export function createServices(deps: Omit<AppDeps, 'logger'> & { logger?: Logger
     assessments,
     exposure: createExposureService({ db: deps.db, clock: deps.clock, audit, cases, photos, kpis, org }),
     accountability: createAccountabilityService({ db: deps.db, clock: deps.clock, audit, cases }),
+    rectlists,
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -295,6 +307,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   registerEvidenceRoutes(app, endpoints, services.evidence);
   registerAssessmentsRoutes(app, endpoints, services.assessments);
   registerAccountabilityRoutes(app, endpoints, services.accountability);
+  registerRectlistsRoutes(app, endpoints, services.rectlists); // before /api/imports/{kind}
   registerOrgIoRoutes(
     app,
     endpoints,

@@ -13,6 +13,7 @@ import {
   notifications,
   people,
   rankingBoards,
+  rectlists,
   regions,
   revisits,
   units,
@@ -91,6 +92,9 @@ export interface Targets {
   accountabilityKind?: string;
   /** A department of the other side with supervised categories (行业主管). */
   tradeUnit?: string;
+  /** A 整改清单 batch (uploaded within the other side's district or city) and its unique title. */
+  rectlist?: string;
+  rectlistTitle?: string;
   user?: string;
   /** A point inside the target's territory (for intake and map/duplicate reads). */
   point?: { lng: number; lat: number };
@@ -419,6 +423,29 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
     createdByName: 'sw_builder2',
     createdAt: t.clock.now(),
   });
+  // 整改清单 batches as the import stores them: one uploaded within district B, one in the second city.
+  const rectlistOf = async (cityId: string, regionPath: string | null, title: string, uploader: string) => {
+    const id = newId();
+    await t.db.insert(rectlists).values({
+      cityId,
+      id,
+      number: '整改〔2026〕901号',
+      title,
+      upperUnit: '省爱卫办',
+      regionPath,
+      fileName: `${title}.xlsx`,
+      fileHash: id,
+      uploadedBy: uploader,
+      uploadedByUsername: 'sw_builder',
+      uploadedByName: 'sw_builder',
+      state: 'done',
+      rowCount: 0,
+      createdAt: t.clock.now(),
+    });
+    return id;
+  };
+  const rectlistB = await rectlistOf(city1, districtB.path, '乙区整改清单', builder1.userId);
+  const rectlist3 = await rectlistOf(city2, null, '二市整改清单', builder2.userId);
   const viewB = await post(unit2Builder, '/api/saved-views', {
     name: '住建局视图',
     query: { status: 'filed' },
@@ -544,6 +571,8 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
   mark('actors');
   const out: Record<Axis, Targets> = {
     district: {
+      rectlist: rectlistB,
+      rectlistTitle: '乙区整改清单',
       region: districtB.id,
       regionCode: districtB.code,
       regionName: districtB.name,
@@ -640,6 +669,8 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
       accountabilityUnitName: unit3.name,
       accountabilityKind: acc3.kind,
       user: builder2.userId,
+      rectlist: rectlist3,
+      rectlistTitle: '二市整改清单',
       point: p2,
       tradeUnit: unit3.id,
     },
@@ -1376,6 +1407,26 @@ export const SCOPE_RULES: Record<string, ScopeRule> = {
   'POST /api/exposures/{id}/withdraw': {
     group: 'misc',
     req: get((o) => `/api/exposures/${o.exposure}/withdraw`, 'exposure'),
+  },
+  'GET /api/imports/rectlists/template': { group: 'misc', exempt: TEMPLATE },
+  'POST /api/imports/rectlists': {
+    group: 'misc',
+    exempt:
+      'names no object: each row’s place is checked against the uploader’s district and city (rows elsewhere are row errors and nothing is written — rectlists.test.ts, scope)',
+  },
+  'GET /api/rectlists': {
+    group: 'misc',
+    list: true,
+    req: list(
+      () => '/api/rectlists?pageSize=200',
+      (o) => [o.rectlist, o.rectlistTitle],
+      'rectlist',
+    ),
+  },
+  'GET /api/rectlists/{id}': { group: 'misc', req: get((o) => `/api/rectlists/${o.rectlist}`, 'rectlist') },
+  'GET /api/rectlists/{id}/export.xlsx': {
+    group: 'misc',
+    req: get((o) => `/api/rectlists/${o.rectlist}/export.xlsx`, 'rectlist'),
   },
   'GET /api/ranking-boards/preview': { group: 'misc', exempt: OWN_CITY },
   'GET /api/ranking-boards': {

@@ -305,6 +305,12 @@ export const ERRORS = {
     zh: '关联的案件或督办单不存在、不在您的管辖范围内，或督办单不是下发给该单位的',
     en: 'A linked case or supervision order is unknown, out of scope or addressed to another unit',
   },
+  RECTLIST_NOT_FOUND: { status: 404, zh: '整改清单不存在', en: 'Rectification list not found' },
+  RECTLIST_DUPLICATE: {
+    status: 409,
+    zh: '同一文件已导入过，如确需再次导入请确认',
+    en: 'This file was imported before; confirm to import it again',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误，请联系管理员', en: 'Internal server error' },
 } as const satisfies Record<string, Label & { status: number }>;
 

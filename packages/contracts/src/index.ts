@@ -15,5 +15,6 @@ export * from './labels';
 export * from './open311';
 export * from './org';
 export * from './public';
+export * from './rectlists';
 export * from './standards';
 export * from './trades';

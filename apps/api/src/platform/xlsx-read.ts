@@ -443,6 +443,8 @@ export interface SheetData<K extends string = string> {
   present: K[];
   missing: string[];
   issues: RowIssue[];
+  /** Header texts that name no column of the spec (an import may refuse or warn about them). */
+  unknown: string[];
 }
 
 const normalizeHeader = (s: string) => s.replace(/[*＊\s]/g, '');
@@ -463,9 +465,13 @@ function readHeader<K extends string>(headers: Map<number, string>, spec: ReadSp
   const byHeader = new Map(spec.columns.map((c) => [c.header, c]));
   const at = new Map<number, K>();
   const issues: RowIssue[] = [];
+  const unknown: string[] = [];
   for (const [col, text] of [...headers].sort((a, b) => a[0] - b[0])) {
     const c = byHeader.get(normalizeHeader(text));
-    if (!c) continue; // informational columns of an export (名称 next to 编码) are ignored
+    if (!c) {
+      unknown.push(text); // informational columns of an export (名称 next to 编码): the import decides
+      continue;
+    }
     if ([...at.values()].includes(c.key))
       issues.push({ row: 1, column: c.header, message: `列「${c.header}」重复` });
     else at.set(col, c.key);
@@ -477,7 +483,7 @@ function readHeader<K extends string>(headers: Map<number, string>, spec: ReadSp
     const message = c.required ? `缺少必填列「${c.header}」` : `缺少列「${c.header}」`;
     issues.push({ row: 1, column: c.header, message });
   }
-  return { at, present: [...present], missing, issues };
+  return { at, present: [...present], missing, issues, unknown };
 }
 
 const DAY_MS = 86_400_000;
@@ -650,9 +656,9 @@ export async function readSheetData<K extends string>(
     },
   });
 
-  const { present, missing, issues } = headerOf();
+  const { present, missing, issues, unknown } = headerOf();
   const all = [...issues];
   if (rows.length === 0 && all.length === 0)
     all.push({ row: 2, column: spec.columns[0]!.header, message: '文件中没有数据行' });
-  return { rows, present, missing, issues: all };
+  return { rows, present, missing, issues: all, unknown };
 }

@@ -55,6 +55,8 @@ export interface SheetRead<K extends string> {
   /** Headers of missing required columns: reported once on row 1, not again on every row. */
   missing: ReadonlySet<string>;
   issues: RowIssue[];
+  /** Header texts that name no column of the spec, in sheet order. */
+  unknown: readonly string[];
 }
 
 /** Rows covered by the template's drop-downs (a sqref range, so it costs nothing per row). */
@@ -217,6 +219,7 @@ export async function readSheet<K extends string>(
     present: new Set(sheet.present),
     missing: new Set(sheet.missing),
     issues: sheet.issues,
+    unknown: sheet.unknown,
   };
 }
 

@@ -311,6 +311,14 @@ export const ROUTES: readonly AppRoute[] = [
     ...page(() => import('../features/catalog/components/catalog-page')),
   },
   {
+    path: '/trades',
+    label: { zh: '行业主管', en: 'Trade oversight' },
+    icon: PartitionOutlined,
+    roles: ['admin', 'office', 'leader'],
+    group: 'system',
+    ...page(() => import('../features/catalog/components/trades-page')),
+  },
+  {
     path: '/routing-rules',
     label: { zh: '派遣规则', en: 'Routing rules' },
     icon: NodeIndexOutlined,

@@ -36,6 +36,8 @@ export type IntakeInput = Omit<CreateCase, 'lng' | 'lat'> & {
   lat: number | null;
   /** An Open311 client's own address reference and postcode, kept in the first event's payload. */
   addressRef?: { addressId?: string | undefined; zipcode?: string | undefined };
+  /** An upper level's rectification deadline (整改清单): the disposal deadline when dispatched. */
+  rectifyBy?: Date | null;
 };
 
 /**
@@ -146,6 +148,7 @@ export async function buildNewCase(
     reporterName: input.reporterName ?? actor.displayName,
     ...sealedPhone(deps, input.reporterPhone),
     trackingCode: opts.trackingCode ?? null,
+    rectifyBy: input.rectifyBy ?? null,
     priority: input.priority ?? SOURCE_DEFAULT_PRIORITY[input.source],
     mediaRef: input.mediaRef ?? null,
     parentCaseId: null,

@@ -128,8 +128,14 @@ function actionPatch(
   }
 }
 
-/** The disposal deadline an action sets explicitly (extension granted, supervision 限期). */
-function explicitDeadline(row: CaseRow, action: CaseAction, input: ApplyInput): Date | null {
+/**
+ * The disposal deadline an action sets explicitly (extension granted, supervision 限期), or at dispatch
+ * the rectification deadline an upper level set (整改期限) while it still lies ahead.
+ */
+function explicitDeadline(row: CaseRow, action: CaseAction, input: ApplyInput, now?: Date): Date | null {
+  if (action === 'dispatch') {
+    return row.rectifyBy && now && row.rectifyBy.getTime() > now.getTime() ? row.rectifyBy : null;
+  }
   if (action === 'approve_extension') {
     const asked = (row.pending as PendingRequest | null)?.requestedDeadline;
     const granted = input.deadline ?? asked;
@@ -188,7 +194,7 @@ export async function applyAction(
     action,
     now,
     limits: row.stageLimits as StageLimits,
-    newDisposeDeadline: explicitDeadline(row, action, input),
+    newDisposeDeadline: explicitDeadline(row, action, input, now),
   });
   const events = await repo.events(tx, row.cityId, row.id);
   const event: EventRow = {

@@ -29,6 +29,7 @@ const DANGER_ACTIONS: ReadonlySet<CaseAction> = new Set([
   'verify_fail',
   'deny_extension',
   'deny_park',
+  'deny_claim',
   'reject_self_handled',
   'record_accountability',
 ]);

@@ -34,13 +34,18 @@ function CaseTitle({ detail }: { detail: CaseDetail }) {
   );
 }
 
-/** 延期/挂账 awaiting approval: who asked, when, why, until when. */
+/** 延期/挂账/认领 awaiting approval: who asked, when, why, until when. */
 function PendingBanner({ detail }: { detail: CaseDetail }) {
   const { t, locale } = useI18n();
   const p = detail.pending;
   if (!p) return null;
   const vars = { name: p.byName, at: formatDateTime(p.at, locale) };
-  const title = p.kind === 'extension' ? t('cases.pending.extension', vars) : t('cases.pending.park', vars);
+  const title =
+    p.kind === 'claim'
+      ? t('cases.pending.claim', { ...vars, unit: p.unitName ?? '—' })
+      : p.kind === 'extension'
+        ? t('cases.pending.extension', vars)
+        : t('cases.pending.park', vars);
   const until = p.requestedDeadline
     ? ` ${t('cases.pending.until', { at: formatDateTime(p.requestedDeadline, locale) })}`
     : '';

@@ -15,6 +15,7 @@ export default function DispatchBoardPage() {
     // Returned cases are part of to_dispatch; this tab shows just them (the counts have no number of their own).
     { key: 'returned', label: t('cases.queue.returned'), query: { status: 'returned' } },
     { key: 'requests', label: t('cases.queue.requests'), query: { queue: 'requests' }, count: 'requests' },
+    { key: 'claims', label: t('cases.queue.claims'), query: { queue: 'claims' }, count: 'claims' },
     { key: 'overdue', label: t('cases.queue.overdue'), query: { queue: 'overdue' }, count: 'overdue' },
   ];
   return <QueueBoard tabs={tabs} />;

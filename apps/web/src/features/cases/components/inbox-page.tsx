@@ -18,6 +18,13 @@ export default function InboxPage() {
       count: 'to_dispose',
     },
     { key: 'overdue', label: t('cases.queue.overdue'), query: { queue: 'overdue' }, count: 'overdue' },
+    // 主动认领: filed cases of the trades the unit supervises (行业主管), nobody has asked for yet.
+    {
+      key: 'claimable',
+      label: t('cases.queue.claimable'),
+      query: { queue: 'claimable' },
+      count: 'claimable',
+    },
   ];
   return <QueueBoard tabs={tabs} />;
 }
