@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
+  comparableHash,
   dHash,
+  dHashStructure,
   distanceM,
   dmsToDegrees,
   exifInstant,
   exifPoint,
   hammingDistance,
   isInformativeHash,
+  MIN_HASH_STRUCTURE,
   type PhotoCheckInput,
   type PhotoFacts,
   photoFlags,
@@ -70,6 +73,30 @@ describe('isInformativeHash', () => {
     ['fffffffffffffff0', false], // 60 bits set
   ])('%s → %s', (hash, informative) => {
     expect(isInformativeHash(hash)).toBe(informative);
+  });
+});
+
+describe('dHashStructure and comparableHash', () => {
+  it('sees no picture in shading: a flat grey, light falling off, a lens darkening the corners', () => {
+    expect(dHashStructure(grid(() => 128))).toBeCloseTo(0, 6);
+    expect(dHashStructure(grid((x, y) => 60 + 12 * x + 5 * y))).toBeCloseTo(0, 6);
+    expect(dHashStructure(grid((x, y) => 200 - 3 * (x - 4) ** 2 - 4 * (y - 3.5) ** 2))).toBeCloseTo(0, 6);
+  });
+
+  it('sees edges: a facade against the sky, a checkerboard', () => {
+    expect(dHashStructure(grid((x, y) => (y < 3 || x === 4 ? 220 : 60)))).toBeGreaterThan(30);
+    expect(dHashStructure(grid((x, y) => ((x + y) % 2 ? 150 : 110)))).toBeCloseTo(20, 0);
+  });
+
+  it('compares a hash only with enough structure and a mix of bits', () => {
+    const hash = 'a5a5a5a5a5a5a5a5';
+    expect(comparableHash({ dhash: hash, structure: MIN_HASH_STRUCTURE })).toBe(hash);
+    expect(comparableHash({ dhash: hash, structure: MIN_HASH_STRUCTURE - 0.1 })).toBeNull();
+    expect(comparableHash({ dhash: '0000000000000000', structure: 50 })).toBeNull();
+  });
+
+  it('refuses a grid of the wrong size', () => {
+    expect(() => dHashStructure([1, 2, 3])).toThrow(RangeError);
   });
 });
 

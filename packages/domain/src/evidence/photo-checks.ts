@@ -26,8 +26,11 @@ export function pointOf(r: { lng: number | null; lat: number | null }): LngLat |
 /** dHash grid: 9 columns × 8 rows of grey values give 8 comparisons per row = 64 bits. */
 export const DHASH_WIDTH = 9;
 export const DHASH_HEIGHT = 8;
-/** Hashes at most this many bits apart are "the same picture" (re-encoded, resized, slightly cropped). */
-export const REUSE_MAX_HAMMING = 6;
+/**
+ * Hashes at most this many bits apart are "the same picture" (re-encoded, resized, re-exposed); calibrated
+ * in docs/benchmarks.md ("Photo reuse"): the highest threshold that flags no new photo of the labelled set.
+ */
+export const REUSE_MAX_HAMMING = 7;
 export const DEFAULT_MAX_DISTANCE_M = 100;
 
 /**
@@ -53,6 +56,76 @@ export function dHash(grey: ArrayLike<number>): string {
     }
   }
   return hex;
+}
+
+/** Solves the small linear system a·x = b in place (Gaussian elimination with partial pivoting). */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(a[r]![c]!) > Math.abs(a[p]![c]!)) p = r;
+    [a[c], a[p]] = [a[p]!, a[c]!];
+    [b[c], b[p]] = [b[p]!, b[c]!];
+    const pivot = a[c]![c]!;
+    if (pivot === 0) continue;
+    for (let r = c + 1; r < n; r++) {
+      const f = a[r]![c]! / pivot;
+      for (let k = c; k < n; k++) a[r]![k]! -= f * a[c]![k]!;
+      b[r]! -= f * b[c]!;
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let sum = b[r]!;
+    for (let k = r + 1; k < n; k++) sum -= a[r]![k]! * x[k]!;
+    x[r] = a[r]![r]! === 0 ? 0 : sum / a[r]![r]!;
+  }
+  return x;
+}
+
+/**
+ * How much of the 9×8 grey grid the dHash is taken from is picture rather than shading: the RMS
+ * residual, in grey levels, after the best quadratic surface (light falling off across the frame, the
+ * lens darkening the corners) is taken away. A close-up of a plain wall or pavement leaves a few levels:
+ * its bits follow the shading, which every such photo shares, so two different walls hash alike.
+ */
+export function dHashStructure(grey: ArrayLike<number>): number {
+  if (grey.length !== DHASH_WIDTH * DHASH_HEIGHT) {
+    throw new RangeError(`dHash needs ${DHASH_WIDTH}×${DHASH_HEIGHT} grey values, got ${grey.length}`);
+  }
+  const basis = (x: number, y: number) => [1, x, y, x * x, x * y, y * y];
+  const ata = Array.from({ length: 6 }, () => new Array<number>(6).fill(0));
+  const atb = new Array<number>(6).fill(0);
+  const at = (i: number) => basis((i % DHASH_WIDTH) / 4 - 1, Math.floor(i / DHASH_WIDTH) / 3.5 - 1);
+  for (let i = 0; i < grey.length; i++) {
+    const f = at(i);
+    for (let r = 0; r < 6; r++) {
+      atb[r]! += f[r]! * grey[i]!;
+      for (let c = 0; c < 6; c++) ata[r]![c]! += f[r]! * f[c]!;
+    }
+  }
+  const coef = solve(ata, atb);
+  let sum = 0;
+  for (let i = 0; i < grey.length; i++) {
+    const f = at(i);
+    const fit = f.reduce((s, v, k) => s + v * coef[k]!, 0);
+    sum += (grey[i]! - fit) ** 2;
+  }
+  return Math.sqrt(sum / grey.length);
+}
+
+/**
+ * Below this structure (grey levels, `dHashStructure`) a photo's dHash is not compared by similarity;
+ * calibrated in docs/benchmarks.md ("Photo reuse").
+ */
+export const MIN_HASH_STRUCTURE = 8;
+
+/**
+ * The hash of a photo worth comparing by similarity, or null: too little structure, or almost every bit
+ * alike. A photo without one still matches an identical file (by SHA-256).
+ */
+export function comparableHash(f: { dhash: string; structure: number }): string | null {
+  return f.structure >= MIN_HASH_STRUCTURE && isInformativeHash(f.dhash) ? f.dhash : null;
 }
 
 const POPCOUNT4 = [0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4];

@@ -23,6 +23,7 @@ import { CASE_ACT, CASE_CREATE, CASE_READ, canSee, scopeOf } from './cases.polic
 import { nameIds, presentDetail, presentEvent, presentSummary } from './cases.presenter';
 import { type CaseRow, caseFilters, createCasesRepository, queueFilter } from './cases.repository';
 import { presentPhoto } from './photos.service';
+import { flaggedAfterPhotos, passNeedsReason, requireReasonForFlaggedPass } from './verdict-photos';
 
 const MAP_LIMIT = 20_000;
 const QUEUES = [
@@ -107,6 +108,7 @@ export function createCasesService(deps: CasesDeps) {
       events.map((e) => e.unitId).filter((x): x is string => !!x),
     );
     const actor = ctx.actor;
+    const flagged = flaggedAfterPhotos(events, photos);
     const allowed = CASE_ACT.includes(actor.role)
       ? allowedActions(factsOf(row), {
           userId: actor.id ?? '',
@@ -131,7 +133,8 @@ export function createCasesService(deps: CasesDeps) {
       allowedActions: allowed.map((a) => ({
         action: a.action,
         label: CASE_ACTION_LABELS[a.action].zh,
-        needs: a.needs,
+        // Passing over flagged after-photos takes a reason (see verdict-photos.ts).
+        needs: passNeedsReason(a.action, flagged) ? { ...a.needs, reason: true } : a.needs,
       })),
       supervisionOrders: orders.map((o) => ({
         id: o.id,
@@ -297,6 +300,13 @@ export function createCasesService(deps: CasesDeps) {
           }
         }
         const isAfter = req.action === 'submit_feedback';
+        await requireReasonForFlaggedPass(
+          tx,
+          await repo.events(tx, current.cityId, current.id),
+          (t, ids) => deps.photos.byIds(t, current.cityId, ids),
+          req.action,
+          req.reason,
+        );
         const photos = await ownPhotos(tx, actor, req.photoIds, current.id, 'photoIds');
         const input: ApplyInput = {
           ...req,

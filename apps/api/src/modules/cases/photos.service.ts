@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { PHOTO_FLAG_LABELS, type Photo } from '@chuangcheng/contracts';
 import {
+  comparableHash,
   DEFAULT_MAX_DISTANCE_M,
   DHASH_HEIGHT,
   DHASH_WIDTH,
   dHash,
+  dHashStructure,
   exifInstant,
   exifPoint,
   isInformativeHash,
@@ -78,6 +80,58 @@ export function presentPhoto(p: PhotoRow): Photo {
   };
 }
 
+type Pixels = { data: Buffer; info: OutputInfo };
+const pixels = (p: Pixels) =>
+  sharp(p.data, { raw: { width: p.info.width, height: p.info.height, channels: p.info.channels } });
+
+/** The file decoded once: upright, alpha flattened on white, at most the public copy's size. */
+const decodeUpright = (data: Uint8Array, maxPixels: number): Promise<Pixels> =>
+  sharp(data, { limitInputPixels: maxPixels })
+    .rotate()
+    .flatten({ background: '#ffffff' })
+    .resize(PUBLIC_PX, PUBLIC_PX, { fit: 'inside', withoutEnlargement: true })
+    .raw({ depth: 'uchar' })
+    .toBuffer({ resolveWithObject: true });
+
+/** The thumbnail's pixels (320 px on the long side). */
+const thumbPixels = (px: Pixels): Promise<Pixels> =>
+  pixels(px)
+    .resize(THUMB_PX, THUMB_PX, { fit: 'inside', withoutEnlargement: true })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+
+/** A photo's perceptual fingerprint: its dHash and how much picture (not shading) it was taken from. */
+export interface PhotoFingerprint {
+  dhash: string;
+  structure: number;
+}
+
+/** dHash from the thumbnail's pixels: one 200× shrink from 1920 px costs more than both steps. */
+async function fingerprintOfThumb(small: Pixels): Promise<PhotoFingerprint> {
+  const grey = await pixels(small)
+    .greyscale()
+    .resize(DHASH_WIDTH, DHASH_HEIGHT, { fit: 'fill' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const step = grey.info.channels;
+  const cells = Array.from({ length: DHASH_WIDTH * DHASH_HEIGHT }, (_, i) => grey.data[i * step]!);
+  return { dhash: dHash(cells), structure: dHashStructure(cells) };
+}
+
+/**
+ * The hash stored for the reuse lookup: none when the photo has too little structure or almost every
+ * bit alike (then only an identical file matches it, by SHA-256). See "Photo reuse" in docs/benchmarks.md.
+ */
+const storedHash = (f: PhotoFingerprint): string | null => comparableHash(f);
+
+/**
+ * The fingerprint a stored photo gets, by the same steps as intake (the reuse-threshold calibration
+ * measures exactly this). Throws on a file that is not an image.
+ */
+export async function photoFingerprint(data: Uint8Array, maxPixels = 100_000_000): Promise<PhotoFingerprint> {
+  return fingerprintOfThumb(await thumbPixels(await decodeUpright(data, maxPixels)));
+}
+
 /** DateTimeOriginal and GPS from a raw EXIF block; a damaged block is ignored, never fatal. */
 function readExif(raw: Buffer | undefined): { takenAt: Date | null; point: LngLat | null } {
   if (!raw) return { takenAt: null, point: null };
@@ -143,36 +197,16 @@ export function createPhotosService(deps: { db: Db; clock: Clock; files: FileSto
    */
   async function derivatives(data: Uint8Array) {
     try {
-      const { data: px, info } = await sharp(data, { limitInputPixels: limits.maxPixels })
-        .rotate()
-        .flatten({ background: '#ffffff' })
-        .resize(PUBLIC_PX, PUBLIC_PX, { fit: 'inside', withoutEnlargement: true })
-        .raw({ depth: 'uchar' })
-        .toBuffer({ resolveWithObject: true });
-      const pixels = (b: Buffer, i: OutputInfo) =>
-        sharp(b, { raw: { width: i.width, height: i.height, channels: i.channels } });
-      const [pub, [thumb, grey]] = await Promise.all([
+      const px = await decodeUpright(data, limits.maxPixels);
+      const [pub, [thumb, phash]] = await Promise.all([
         // No withMetadata/keepExif: sharp writes no EXIF, XMP or ICC block, so no GPS or device leaves.
-        pixels(px, info).jpeg({ quality: 80 }).toBuffer(),
-        // dHash from the thumbnail's pixels: one 200× shrink from 1920 px costs more than both steps.
+        pixels(px).jpeg({ quality: 80 }).toBuffer(),
         (async () => {
-          const small = await pixels(px, info)
-            .resize(THUMB_PX, THUMB_PX, { fit: 'inside', withoutEnlargement: true })
-            .raw()
-            .toBuffer({ resolveWithObject: true });
-          return Promise.all([
-            pixels(small.data, small.info).jpeg({ quality: 75 }).toBuffer(),
-            pixels(small.data, small.info)
-              .greyscale()
-              .resize(DHASH_WIDTH, DHASH_HEIGHT, { fit: 'fill' })
-              .raw()
-              .toBuffer({ resolveWithObject: true }),
-          ]);
+          const small = await thumbPixels(px);
+          return Promise.all([pixels(small).jpeg({ quality: 75 }).toBuffer(), fingerprintOfThumb(small)]);
         })(),
       ]);
-      const step = grey.info.channels;
-      const phash = dHash(Array.from({ length: DHASH_WIDTH * DHASH_HEIGHT }, (_, i) => grey.data[i * step]!));
-      return { thumb, pub, phash };
+      return { thumb, pub, phash: storedHash(phash) };
     } catch {
       throw new AppError('INVALID_IMAGE');
     }
