@@ -231,6 +231,23 @@ export const ROUTES: readonly AppRoute[] = [
     ...page(() => import('../features/exposure/components/exposure-page')),
   },
   {
+    path: '/rectlists',
+    label: { zh: '整改清单', en: 'Rectification lists' },
+    icon: ProfileOutlined,
+    roles: ['office', 'leader'],
+    group: 'loop',
+    ...page(() => import('../features/rectlists/components/rectlists-page')),
+  },
+  {
+    path: '/rectlists/:id',
+    label: { zh: '整改清单详情', en: 'Rectification list' },
+    icon: ProfileOutlined,
+    roles: ['office', 'leader'],
+    group: 'loop',
+    hidden: true,
+    ...page(() => import('../features/rectlists/components/rectlist-page')),
+  },
+  {
     path: '/accountability',
     label: { zh: '问责登记', en: 'Accountability' },
     icon: AuditOutlined,
