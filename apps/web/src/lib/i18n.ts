@@ -607,6 +607,10 @@ const messages = {
   'cases.actionDone': { zh: '{number}：{action}成功', en: '{number}: {action} done' },
   'cases.confirmAction': { zh: '确定执行此操作吗？', en: 'Go ahead?' },
   'cases.reason': { zh: '理由', en: 'Reason' },
+  'cases.flaggedPass': {
+    zh: '处置后照片被标记为疑似不实，确认通过请填写理由（记入案卷）',
+    en: 'The after-photos are flagged as doubtful; to pass, give a reason (kept on the case)',
+  },
   'cases.reasonPlaceholder': { zh: '请写明理由（如依据的规定）', en: 'State the reason (and its basis)' },
   'cases.note': { zh: '意见 / 说明', en: 'Note' },
   'cases.deadline': { zh: '期限', en: 'Deadline' },

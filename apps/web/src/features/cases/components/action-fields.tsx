@@ -1,5 +1,10 @@
-import { ACCOUNTABILITY_FIELD_LABELS, type AllowedAction, type CaseDetail } from '@chuangcheng/contracts';
-import { DatePicker, Form, Input } from 'antd';
+import {
+  ACCOUNTABILITY_FIELD_LABELS,
+  type AllowedAction,
+  type CaseDetail,
+  PHOTO_FLAG_LABELS,
+} from '@chuangcheng/contracts';
+import { Alert, DatePicker, Form, Input } from 'antd';
 import { AccountabilityFields, type AccountabilityFormValues } from '../../../components/accountability';
 import { UnitMultiSelect, UnitSelect } from '../../../components/pickers/entity-pickers';
 import { useI18n } from '../../../lib/i18n';
@@ -41,6 +46,28 @@ export const ACTION_CODE_FIELDS: Record<string, string> = {
   CATEGORY_NOT_FOUND: 'categoryId',
   CONDITION_NOT_FOUND: 'conditionId',
 };
+
+/** Verdicts that pass the rectification: over flagged after-photos the server asks for a reason. */
+const PASSING = new Set(['verify_pass', 'confirm_self_handled']);
+
+/** Why a passing verdict asks for a reason: the after-photos' 疑似不实 flags, with their details. */
+function FlaggedPhotosNotice({ detail }: { detail: CaseDetail }) {
+  const { t, locale } = useI18n();
+  const flags = detail.photos
+    .filter((p) => p.kind === 'after')
+    .flatMap((p) => p.flags.map((f) => `${PHOTO_FLAG_LABELS[f.code][locale]}（${f.detail}）`));
+  if (flags.length === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 12 }}
+      title={t('cases.flaggedPass')}
+      description={[...new Set(flags)].join('；')}
+      data-testid="flagged-pass"
+    />
+  );
+}
 
 /** Starting values: a dispatch proposes the routed unit, a re-classification the current class. */
 export function initialActionValues(detail: CaseDetail, action: AllowedAction): ActionFormValues {
@@ -137,6 +164,7 @@ export function ActionFields({
           <PhotoUploader kind="after" onBusyChange={onBusyChange} />
         </Form.Item>
       )}
+      {needs.reason && PASSING.has(action.action) && <FlaggedPhotosNotice detail={detail} />}
       {needs.reason && (
         <Form.Item
           name="reason"
