@@ -113,7 +113,8 @@ export function AccountabilityFields({
 export function CaseAccountability({ caseId, className }: { caseId: string; className?: string }) {
   const { l } = useI18n();
   const list = useQuery({
-    queryKey: ['accountability', 'list', { caseId }],
+    // Under 'cases': the case's transitions (its 问责 action) refresh it with the case's other lists.
+    queryKey: ['cases', 'accountability', caseId],
     queryFn: ({ signal }) =>
       api.get<Page<Accountability>>('/api/accountability', { query: { caseId, pageSize: 50 }, signal }),
   });

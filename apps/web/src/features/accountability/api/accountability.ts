@@ -46,7 +46,12 @@ function useInvalidating<A, R>(fn: (a: A) => Promise<R>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['accountability'] }),
+    // The register, its counts and lists, and the entries shown on each case.
+    onSuccess: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: ['accountability'] }),
+        qc.invalidateQueries({ queryKey: ['cases', 'accountability'] }),
+      ]),
   });
 }
 

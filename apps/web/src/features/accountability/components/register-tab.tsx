@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { type Accountability, ACCOUNTABILITY_FIELD_LABELS as F } from '@chuangcheng/contracts';
-import { Button, DatePicker, Flex, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, DatePicker, Flex, List, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { DownloadButton } from '../../../components/download-button';
@@ -9,6 +9,7 @@ import { RegionTreeSelect } from '../../../components/pickers/region-tree-select
 import { QueryError } from '../../../components/query-error';
 import { download } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
+import { useIsMobile } from '../../../lib/responsive';
 import { useMe } from '../../../lib/session';
 import { type RegisterFilters, useKinds, useRegister } from '../api/accountability';
 import { NewEntryModal } from './new-entry-modal';
@@ -94,6 +95,41 @@ export function FilterBar({
 }
 
 /** 问责登记: every entry in the reader's scope, filtered, with the Excel export and a new entry. */
+/** On a phone: one card per entry (a unit reads its own list there). */
+function MobileList({ items, loading }: { items: Accountability[]; loading: boolean }) {
+  return (
+    <List<Accountability>
+      loading={loading}
+      dataSource={items}
+      locale={{ emptyText: '没有符合条件的问责记录' }}
+      data-testid="accountability-table"
+      renderItem={(a) => (
+        <List.Item key={a.id}>
+          <Flex vertical gap={4} style={{ width: '100%' }}>
+            <Flex justify="space-between" gap={8}>
+              <Typography.Text strong>{a.unit.name}</Typography.Text>
+              <span className="cc-muted">{a.decidedOn}</span>
+            </Flex>
+            {a.personName && <span>{`${a.personName}${a.personPost ? `（${a.personPost}）` : ''}`}</span>}
+            <Flex wrap gap={4}>
+              <Tag>{a.situation?.name ?? '未分类'}</Tag>
+              <Tag color={a.method ? 'red' : undefined}>{a.method?.name ?? '未分类'}</Tag>
+            </Flex>
+            <Typography.Paragraph style={{ margin: 0 }}>{a.text}</Typography.Paragraph>
+            <Flex wrap gap={8}>
+              {a.cases.map((c) => (
+                <Link key={c.id} to={`/cases/${c.id}`} className="cc-mono">
+                  {c.number}
+                </Link>
+              ))}
+            </Flex>
+          </Flex>
+        </List.Item>
+      )}
+    />
+  );
+}
+
 export function RegisterTab({
   filters,
   setFilters,
@@ -105,6 +141,7 @@ export function RegisterTab({
   const me = useMe();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [creating, setCreating] = useState(false);
+  const isMobile = useIsMobile();
   const list = useRegister({ ...filters, ...page });
   const highlight = new URLSearchParams(window.location.search).get('id');
 
@@ -194,24 +231,28 @@ export function RegisterTab({
         </Flex>
       </Flex>
       {list.isError && <QueryError error={list.error} onRetry={() => list.refetch()} />}
-      <Table<Accountability>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
-        scroll={{ x: 1200 }}
-        rowClassName={(a) => (a.id === highlight ? 'ant-table-row-selected' : '')}
-        locale={{ emptyText: '没有符合条件的问责记录。可在案件详情页“问责”，或点“登记问责”。' }}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: list.data?.total ?? 0,
-          showTotal: (n) => `共 ${n} 条`,
-          onChange: (p, size) => setPage({ page: size === page.pageSize ? p : 1, pageSize: size }),
-        }}
-        data-testid="accountability-table"
-      />
+      {isMobile ? (
+        <MobileList items={list.data?.items ?? []} loading={list.isFetching} />
+      ) : (
+        <Table<Accountability>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          scroll={{ x: 1200 }}
+          rowClassName={(a) => (a.id === highlight ? 'ant-table-row-selected' : '')}
+          locale={{ emptyText: '没有符合条件的问责记录。可在案件详情页“问责”，或点“登记问责”。' }}
+          pagination={{
+            current: page.page,
+            pageSize: page.pageSize,
+            total: list.data?.total ?? 0,
+            showTotal: (n) => `共 ${n} 条`,
+            onChange: (p, size) => setPage({ page: size === page.pageSize ? p : 1, pageSize: size }),
+          }}
+          data-testid="accountability-table"
+        />
+      )}
       <NewEntryModal open={creating} onClose={() => setCreating(false)} />
     </Flex>
   );
