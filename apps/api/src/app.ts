@@ -27,6 +27,8 @@ import {
   createPhotosService,
   createSavedViewsService,
   createSweeper,
+  RECOMPUTE_JOB,
+  recomputeDeadlinesJob,
   registerCaseLinksRoutes,
   registerCasesRoutes,
   sweepJob,
@@ -135,6 +137,20 @@ export function createServices(deps: Omit<AppDeps, 'logger'> & { logger?: Logger
       handler: () => auth.purgeExpiredSessions(),
     }),
   );
+  // Importing a year's holidays recomputes the open cases' estimated deadlines (期限暂估) in a job.
+  jobs.register(
+    recomputeDeadlinesJob({
+      db: deps.db,
+      clock: deps.clock,
+      catalog,
+      repo: cases.repo,
+      calendars: cases.calendars,
+    }),
+  );
+  catalog.setHolidayYearsListener((cityId, years, ctx) => {
+    cases.calendars.invalidate(cityId);
+    return jobs.enqueue(RECOMPUTE_JOB, { cityId, years }, { cityId, createdBy: ctx.actor.id });
+  });
   const standards = createStandardsService({ db: deps.db, clock: deps.clock, audit, org });
   const campaigns = createCampaignsService({ db: deps.db, clock: deps.clock, audit, org, standards });
   const evidence = createEvidenceService({
@@ -243,11 +259,16 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
     const failing = scheduled
       .filter((j) => j.failing)
       .map((j) => ({ name: j.name, jobId: j.failedJobId, at: j.lastRunAt }));
+    // Holiday data: a city missing this year (or, from 1 November, next year) warns; work goes on.
+    const missing = (await services.catalog.holidayCoverageAll())
+      .filter((h) => h.missingYears.length > 0)
+      .map((h) => ({ cityId: h.cityId, cityName: h.cityName, years: h.missingYears, message: h.message }));
     return c.json({
       ok: true,
       time: deps.clock.now().toISOString(),
       lastSweepAt: scheduled.find((j) => j.name === 'cases.sweep')?.lastSuccessAt ?? null,
       jobs: { queue: services.jobs.mode, failing },
+      holidays: { ok: missing.length === 0, missing },
     });
   });
   // NUL / lone surrogates in a path or query string: 400 INVALID_CHARACTERS (Open311 answers its own

@@ -67,6 +67,12 @@ export async function startServer(config: Config, logger: Logger): Promise<Start
     const url = `http://${host}:${port}`;
     // Background jobs and schedules (sweeps, outbox delivery, session purge): platform/jobs.
     await services.jobs.start();
+    // Missing holiday data (this year, or next year from 1 November) warns at every start; work goes on.
+    for (const w of await services.catalog.holidayCoverageAll()) {
+      if (!w.message) continue;
+      logger.warn('holiday data missing', { cityId: w.cityId, years: w.missingYears });
+      lines.push(`【节假日提醒】${w.cityName}：${w.message}`);
+    }
     for (const l of lines) console.log(l);
     console.log(
       `数据库：${database.kind === 'pglite' ? `嵌入式 PGlite（${config.dataDir}）` : 'PostgreSQL'}`,

@@ -1148,6 +1148,11 @@ export const SCOPE_RULES: Record<string, ScopeRule> = {
   },
   'GET /api/calendar': { group: 'misc', exempt: OWN_CITY },
   'PUT /api/calendar': { group: 'misc', exempt: OWN_CITY },
+  'GET /api/calendar/holiday-years': { group: 'misc', exempt: OWN_CITY },
+  'GET /api/calendar/holiday-coverage': { group: 'misc', exempt: OWN_CITY },
+  'GET /api/calendar/holiday-years/template': { group: 'misc', exempt: TEMPLATE },
+  'GET /api/calendar/holiday-years/{year}/export': { group: 'misc', exempt: OWN_CITY },
+  'POST /api/calendar/holiday-years/import': { group: 'misc', exempt: OWN_CITY },
 
   // ---- cases ----
   'GET /api/cases/duplicates': {

@@ -101,7 +101,14 @@ export const CASE_ACTION_LABELS: Labels<CaseAction> = {
 };
 
 /** Events the system writes on its own (not user actions). */
-export const SYSTEM_EVENTS = ['report', 'overdue', 'auto_supervise', 'light', 'rating'] as const;
+export const SYSTEM_EVENTS = [
+  'report',
+  'overdue',
+  'auto_supervise',
+  'light',
+  'rating',
+  'deadline_recomputed',
+] as const;
 export type SystemEvent = (typeof SYSTEM_EVENTS)[number];
 export const SYSTEM_EVENT_LABELS: Labels<SystemEvent> = {
   report: { zh: '上报', en: 'Reported' },
@@ -109,6 +116,7 @@ export const SYSTEM_EVENT_LABELS: Labels<SystemEvent> = {
   auto_supervise: { zh: '超期自动督办', en: 'Automatic supervision' },
   light: { zh: '亮灯变化', en: 'Light changed' },
   rating: { zh: '市民评价', en: 'Rated by the reporter' },
+  deadline_recomputed: { zh: '重算期限', en: 'Deadline recomputed' },
 };
 export type CaseEventType = CaseAction | SystemEvent;
 
@@ -266,6 +274,8 @@ export const caseSummarySchema = z.object({
   stage: z.enum(CASE_STAGES),
   stageDeadline: z.string().nullable(),
   disposeDeadline: z.string().nullable(),
+  /** A deadline in force was computed across a year without holiday data (weekends only): 期限暂估. */
+  deadlineEstimated: z.boolean(),
   light: z.enum(LIGHTS).nullable(),
   supervisionLevel: z.number().int(),
   reworkCount: z.number().int(),

@@ -189,6 +189,7 @@ export const routingRuleListQuerySchema = pageQuerySchema;
 
 // ---- working calendar (工作日历) ----------------------------------------------------------------
 
+const holidayYearSchema = z.number().int().min(1970).max(2200);
 const hhmm = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, '时间格式为 HH:MM');
 export const officeHoursSchema = z
   .array(z.object({ start: hhmm, end: hhmm }))
@@ -201,9 +202,70 @@ export const calendarSchema = z.object({
   /** 调休 make-up working days (weekend days that are working days), ISO dates. */
   makeupWorkdays: z.array(z.iso.date()).max(500),
   utcOffsetMinutes: z.number().int().min(-720).max(840),
+  /**
+   * Years whose holidays are in the data (built in or imported). Any other year counts weekends only and
+   * its deadlines are marked 期限暂估; a year is never guessed.
+   */
+  holidayYears: z.array(holidayYearSchema).max(300),
+  /** The holiday each listed day belongs to (元旦, 春节 …); display and export only. */
+  dayNames: z.record(z.string(), z.string().max(40)).optional(),
 });
 export type CalendarData = z.infer<typeof calendarSchema>;
 export const updateCalendarSchema = calendarSchema.partial().strict();
+
+// ---- holiday data per year (节假日安排) -----------------------------------------------------------
+
+export const HOLIDAY_DAY_KINDS = ['holiday', 'makeup'] as const;
+export type HolidayDayKind = (typeof HOLIDAY_DAY_KINDS)[number];
+export const HOLIDAY_DAY_KIND_LABELS: Record<HolidayDayKind, { zh: string; en: string }> = {
+  holiday: { zh: '放假', en: 'Day off' },
+  makeup: { zh: '调休上班', en: 'Make-up working day' },
+};
+export const holidayDaySchema = z.object({
+  date: z.iso.date(),
+  kind: z.enum(HOLIDAY_DAY_KINDS),
+  name: z.string(),
+});
+export type HolidayDay = z.infer<typeof holidayDaySchema>;
+/** What the calendar lacks now: the current year, and from 1 November next year. */
+export const holidayCoverageSchema = z.object({
+  cityId: z.uuid(),
+  cityName: z.string(),
+  /** The city's current year (local time). */
+  year: z.number().int(),
+  missingYears: z.array(z.number().int()),
+  /** The warning (Chinese) or null when nothing is missing. */
+  message: z.string().nullable(),
+});
+export type HolidayCoverage = z.infer<typeof holidayCoverageSchema>;
+export const holidayYearSummarySchema = z.object({
+  year: z.number().int(),
+  /** Shipped with the software (the State Council notices of those years) and not re-imported. */
+  builtIn: z.boolean(),
+  holidays: z.number().int(),
+  makeupWorkdays: z.number().int(),
+  days: z.array(holidayDaySchema),
+});
+export const holidayYearsSchema = z.object({
+  years: z.array(holidayYearSummarySchema),
+  coverage: holidayCoverageSchema,
+});
+export type HolidayYears = z.infer<typeof holidayYearsSchema>;
+export const holidayImportQuerySchema = z.object({
+  year: z.coerce.number().int().min(1970).max(2200),
+  dryRun: z.enum(['true', 'false']).optional(),
+});
+export const holidayImportResultSchema = z.object({
+  dryRun: z.boolean(),
+  year: z.number().int(),
+  /** The year's days as they will be (dry run) or now are. */
+  days: z.array(holidayDaySchema),
+  /** The year's days before the import (0 for a new year). */
+  replaced: z.number().int(),
+  /** The run that recomputes the open cases' estimated deadlines (GET /api/jobs/{id}); null on a dry run. */
+  recomputeJobId: z.uuid().nullable(),
+});
+export type HolidayImportResult = z.infer<typeof holidayImportResultSchema>;
 
 // ---- routing preview and catalogue import (the catalog API's answers) ---------------------------
 

@@ -274,6 +274,7 @@ describe('other calendars', () => {
       holidays: [],
       makeupWorkdays: [],
       utcOffsetMinutes: 0,
+      holidayYears: [],
     });
     const due = utc.deadline(new Date('2026-03-06T16:00:00Z'), { value: 2, unit: 'work_hours' });
     expect(due.toISOString()).toBe('2026-03-09T10:00:00.000Z');

@@ -20,6 +20,15 @@ export interface WorkCalendar {
   readonly officeMinutesPerDay: number;
   /** Whether a local ISO date is a working day: Mon–Fri not a holiday, or a 调休 make-up day. */
   isWorkingDay(isoDate: string): boolean;
+  /** The years with holiday data, ascending (see CalendarData.holidayYears). */
+  readonly holidayYears: readonly number[];
+  /** Whether the year's holidays are known; without them it counts weekends only. */
+  hasHolidayData(year: number): boolean;
+  /**
+   * Whether a window [start, end] on the unit's clock is an estimate (暂估): an office clock (work hours
+   * or days) over a local day of a year without holiday data. Natural days and urgent hours never are.
+   */
+  isEstimated(start: Date, end: Date, unit: TimeUnit): boolean;
   /** When a time limit started at `start` runs out. */
   deadline(start: Date, limit: TimeLimit): Date;
   /** Minutes from a to b on the unit's clock (office minutes for work units); 0 if b <= a. */
@@ -97,22 +106,41 @@ function compileOfficeHours(hours: readonly OfficeHours[]): Span[] {
   return spans;
 }
 
-function daySet(dates: readonly string[], what: string): Set<number> {
-  return new Set(dates.map((d) => dayOfIso(d, what)));
+/** The calendar year of a local day number. */
+function yearOfDay(day: number): number {
+  return new Date(day * DAY_MS).getUTCFullYear();
 }
 
-function checkData(data: CalendarData): { spans: Span[]; holidays: Set<number>; makeup: Set<number> } {
+/** The days of the configured years only: a year without holiday data counts weekends only. */
+function daySet(dates: readonly string[], what: string, years: ReadonlySet<number>): Set<number> {
+  return new Set(dates.map((d) => dayOfIso(d, what)).filter((day) => years.has(yearOfDay(day))));
+}
+
+function checkYears(years: readonly number[]): Set<number> {
+  for (const y of years) {
+    if (!Number.isInteger(y) || y < 1970 || y > 2200) throw new Error(`工作日历：年份 ${y} 无效`);
+  }
+  return new Set(years);
+}
+
+function checkData(data: CalendarData): {
+  spans: Span[];
+  holidays: Set<number>;
+  makeup: Set<number>;
+  years: Set<number>;
+} {
   const offset = data.utcOffsetMinutes;
   if (!Number.isInteger(offset) || offset < -720 || offset > 840) {
     throw new Error(`工作日历：UTC 偏移 ${offset} 分钟无效（应为 -720 至 840 的整数）`);
   }
   const spans = compileOfficeHours(data.officeHours);
-  const holidays = daySet(data.holidays, '节假日');
-  const makeup = daySet(data.makeupWorkdays, '调休上班日');
+  const years = checkYears(data.holidayYears);
+  const holidays = daySet(data.holidays, '节假日', years);
+  const makeup = daySet(data.makeupWorkdays, '调休上班日', years);
   for (const day of makeup) {
     if (holidays.has(day)) throw new Error(`工作日历：${isoOfDay(day)} 不能既是节假日又是调休上班日`);
   }
-  return { spans, holidays, makeup };
+  return { spans, holidays, makeup, years };
 }
 
 interface OfficeClock {
@@ -181,7 +209,7 @@ const isOffice = (unit: TimeUnit): boolean => unit === 'work_hours' || unit === 
 
 /** Builds the working calendar of one city; throws a readable Error on invalid data. */
 export function createCalendar(data: CalendarData): WorkCalendar {
-  const { spans, holidays, makeup } = checkData(data);
+  const { spans, holidays, makeup, years } = checkData(data);
   const offsetMs = data.utcOffsetMinutes * MINUTE_MS;
   const isWorking = (day: number): boolean => {
     if (makeup.has(day)) return true;
@@ -203,9 +231,19 @@ export function createCalendar(data: CalendarData): WorkCalendar {
     return new Date(isOffice(unit) ? office.add(t + offsetMs, ms) - offsetMs : t + ms);
   };
 
+  const yearOf = (d: Date, what: string) => yearOfDay(Math.floor((instant(d, what) + offsetMs) / DAY_MS));
+
   return {
     officeMinutesPerDay: office.dayMs / MINUTE_MS,
     isWorkingDay: (isoDate) => isWorking(dayOfIso(isoDate, '日期')),
+    holidayYears: [...years].sort((a, b) => a - b),
+    hasHolidayData: (year) => years.has(year),
+    isEstimated(start, end, unit) {
+      if (!isOffice(unit)) return false;
+      const [from, to] = [yearOf(start, '起点'), yearOf(end, '终点')];
+      for (let y = Math.min(from, to); y <= Math.max(from, to); y++) if (!years.has(y)) return true;
+      return false;
+    },
     deadline: (start, limit) => addMs(start, limitMs(limit, office.dayMs), limit.unit),
     measure: (a, b, unit) => measureMs(a, b, unit) / MINUTE_MS,
     addMeasure: (start, minutes, unit) => addMs(start, Math.round(minutes * MINUTE_MS), unit),

@@ -26,4 +26,12 @@ export interface CalendarData {
   makeupWorkdays: string[];
   /** The city's offset from UTC; China has no daylight saving, so a fixed offset is exact. */
   utcOffsetMinutes: number;
+  /**
+   * The years whose holidays and 调休 are in the data (built in, or imported from the State Council's
+   * notice). Never guessed: any other year counts weekends only, and deadlines on its office clock are
+   * estimates (暂估); holiday dates listed for such a year are not applied.
+   */
+  holidayYears: number[];
+  /** The holiday each listed day belongs to (元旦, 春节 …), as the notice names it; display only. */
+  dayNames?: Record<string, string>;
 }

@@ -136,6 +136,8 @@ describe('nextClock on a 24×7 calendar', () => {
       disposeDeadline: at('2026-03-05T08:30:00Z'),
       disposeUnit: 'natural_days',
       pausedRemaining: null,
+      stageDeadlineEstimated: false,
+      disposeDeadlineEstimated: false,
     });
   });
 
@@ -151,6 +153,8 @@ describe('nextClock on a 24×7 calendar', () => {
       disposeDeadline: at('2026-03-05T08:30:00Z'),
       disposeUnit: 'natural_days',
       pausedRemaining: null,
+      stageDeadlineEstimated: false,
+      disposeDeadlineEstimated: false,
     });
   });
 
@@ -191,6 +195,8 @@ describe('nextClock on a 24×7 calendar', () => {
       disposeDeadline: at('2026-03-06T11:00:00Z'),
       disposeUnit: 'natural_days',
       pausedRemaining: null,
+      stageDeadlineEstimated: false,
+      disposeDeadlineEstimated: false,
     });
   });
 
@@ -255,6 +261,8 @@ describe('nextClock on a 24×7 calendar', () => {
         disposeDeadline: at('2026-04-03T00:00:00Z'),
         disposeUnit: 'natural_days',
         pausedRemaining: null,
+        stageDeadlineEstimated: false,
+        disposeDeadlineEstimated: false,
       });
     });
 
@@ -418,6 +426,8 @@ describe('nextClock on an office-hours calendar (09:00–17:00 UTC, weekdays)', 
       disposeDeadline: at('2026-03-10T16:30:00Z'),
       disposeUnit: 'work_days',
       pausedRemaining: null,
+      stageDeadlineEstimated: false,
+      disposeDeadlineEstimated: false,
     });
   });
 

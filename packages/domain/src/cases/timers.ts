@@ -13,6 +13,8 @@ export interface ClockCalendar {
   measure(a: Date, b: Date, unit: TimeLimitLike['unit']): number;
   addMeasure(start: Date, minutes: number, unit: TimeLimitLike['unit']): Date;
   yellowAt(start: Date, deadline: Date, unit: TimeLimitLike['unit']): Date;
+  /** Whether the window crosses a year without holiday data (暂估); a calendar without it never does. */
+  isEstimated?(start: Date, end: Date, unit: TimeLimitLike['unit']): boolean;
 }
 
 /** Defaults when neither the routing rule nor the filing condition sets a stage limit. */
@@ -35,6 +37,10 @@ export interface CaseClock {
   disposeUnit: TimeLimitLike['unit'] | null;
   /** Disposal minutes left when parked (挂账); the clock is paused. */
   pausedRemaining: number | null;
+  /** The stage deadline was computed across a year without holiday data: weekends only, 暂估. */
+  stageDeadlineEstimated: boolean;
+  /** The same for the disposal deadline (an explicitly granted deadline never is). */
+  disposeDeadlineEstimated: boolean;
 }
 
 export const NO_CLOCK: CaseClock = {
@@ -46,6 +52,8 @@ export const NO_CLOCK: CaseClock = {
   disposeDeadline: null,
   disposeUnit: null,
   pausedRemaining: null,
+  stageDeadlineEstimated: false,
+  disposeDeadlineEstimated: false,
 };
 
 export interface ClockChange {
@@ -62,24 +70,29 @@ function limitOf(limits: StageLimitsLike, stage: keyof StageLimitsLike): TimeLim
   return limits[stage] ?? DEFAULT_STAGE_LIMITS[stage];
 }
 
+const estimated = (cal: ClockCalendar, start: Date, end: Date, unit: TimeLimitLike['unit']): boolean =>
+  cal.isEstimated?.(start, end, unit) ?? false;
+
 function stageWindow(cal: ClockCalendar, start: Date, limit: TimeLimitLike) {
   const deadline = cal.deadline(start, limit);
   return {
     stageStartedAt: start,
     stageDeadline: deadline,
     yellowAt: cal.yellowAt(start, deadline, limit.unit),
+    stageDeadlineEstimated: estimated(cal, start, deadline, limit.unit),
   };
 }
 
 /** The disposal window's clock for a case in 'dispatched' or 'in_progress'. */
 function disposeWindow(cal: ClockCalendar, c: CaseClock) {
   if (!c.disposeStartedAt || !c.disposeDeadline || !c.disposeUnit) {
-    return { stageStartedAt: null, stageDeadline: null, yellowAt: null };
+    return { stageStartedAt: null, stageDeadline: null, yellowAt: null, stageDeadlineEstimated: false };
   }
   return {
     stageStartedAt: c.disposeStartedAt,
     stageDeadline: c.disposeDeadline,
     yellowAt: cal.yellowAt(c.disposeStartedAt, c.disposeDeadline, c.disposeUnit),
+    stageDeadlineEstimated: c.disposeDeadlineEstimated,
   };
 }
 
@@ -93,11 +106,13 @@ export function nextClock(cal: ClockCalendar, prev: CaseClock, change: ClockChan
     c.disposeStartedAt = now;
     c.disposeDeadline = cal.deadline(now, dispose);
     c.disposeUnit = dispose.unit;
+    c.disposeDeadlineEstimated = estimated(cal, now, c.disposeDeadline, dispose.unit);
   }
   if (change.newDisposeDeadline) {
     c.disposeStartedAt = c.disposeStartedAt ?? now;
     c.disposeDeadline = change.newDisposeDeadline;
     c.disposeUnit = c.disposeUnit ?? dispose.unit;
+    c.disposeDeadlineEstimated = false;
   }
   if (to === 'parked' && c.disposeDeadline && c.disposeUnit) {
     c.pausedRemaining = cal.measure(now, c.disposeDeadline, c.disposeUnit);
@@ -106,6 +121,7 @@ export function nextClock(cal: ClockCalendar, prev: CaseClock, change: ClockChan
     // What was left when parked becomes a fresh window from now (the light is relative to it).
     c.disposeStartedAt = now;
     c.disposeDeadline = cal.addMeasure(now, prev.pausedRemaining, c.disposeUnit);
+    c.disposeDeadlineEstimated = estimated(cal, now, c.disposeDeadline, c.disposeUnit);
     c.pausedRemaining = null;
   }
   const sameStage =
@@ -122,10 +138,50 @@ export function nextClock(cal: ClockCalendar, prev: CaseClock, change: ClockChan
       c = { ...c, ...disposeWindow(cal, c) };
       break;
     case 'none':
-      c = { ...c, stageStartedAt: null, stageDeadline: null, yellowAt: null };
+      c = { ...c, stageStartedAt: null, stageDeadline: null, yellowAt: null, stageDeadlineEstimated: false };
       break;
   }
   return c;
+}
+
+/**
+ * The clock once the holiday data of the estimated years is known (导入节假日后重算期限): each window
+ * marked 暂估 keeps its budget — the office time it had on the estimating calendar (`before`, weekends
+ * only in those years) — and ends where that budget runs out on the new calendar (`after`). Windows not
+ * marked, and a parked case's paused time, stay as they are. `stageUnit` is the stage limit's unit
+ * (the disposal unit in the disposal stage).
+ */
+export function recomputeEstimatedClock(
+  before: ClockCalendar,
+  after: ClockCalendar,
+  c: CaseClock,
+  stageUnit: TimeLimitLike['unit'],
+): CaseClock {
+  const next = { ...c };
+  const rerun = (start: Date, deadline: Date, unit: TimeLimitLike['unit']) => {
+    const due = after.addMeasure(start, before.measure(start, deadline, unit), unit);
+    return { due, estimated: estimated(after, start, due, unit) };
+  };
+  if (c.disposeDeadlineEstimated && c.disposeStartedAt && c.disposeDeadline && c.disposeUnit) {
+    const r = rerun(c.disposeStartedAt, c.disposeDeadline, c.disposeUnit);
+    next.disposeDeadline = r.due;
+    next.disposeDeadlineEstimated = r.estimated;
+  }
+  if (c.stage === 'dispose') return { ...next, ...disposeWindow(after, next) };
+  if (c.stageDeadlineEstimated && c.stageStartedAt && c.stageDeadline) {
+    const r = rerun(c.stageStartedAt, c.stageDeadline, stageUnit);
+    next.stageDeadline = r.due;
+    next.yellowAt = after.yellowAt(c.stageStartedAt, r.due, stageUnit);
+    next.stageDeadlineEstimated = r.estimated;
+  }
+  return next;
+}
+
+/** The unit of the clock's current stage window: the disposal unit while disposing, else the limit's. */
+export function stageUnitOf(c: CaseClock, limits: StageLimitsLike): TimeLimitLike['unit'] {
+  if (c.stage === 'dispose' && c.disposeUnit) return c.disposeUnit;
+  if (c.stage === 'none' || c.stage === 'dispose') return limitOf(limits, 'dispose').unit;
+  return limitOf(limits, c.stage).unit;
 }
 
 /**

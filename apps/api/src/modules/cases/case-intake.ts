@@ -179,6 +179,8 @@ export async function buildNewCase(
       | 'disposeDeadline'
       | 'disposeUnit'
       | 'pausedRemaining'
+      | 'stageDeadlineEstimated'
+      | 'disposeDeadlineEstimated'
     >),
     ...(counterPatch(computeCounters([caseEventToCounterEvent(event)])) as Pick<
       CaseRow,

@@ -28,6 +28,8 @@ export function clockOf(r: CaseRow): CaseClock {
     disposeDeadline: r.disposeDeadline,
     disposeUnit: r.disposeUnit as CaseClock['disposeUnit'],
     pausedRemaining: r.pausedRemaining,
+    stageDeadlineEstimated: r.stageDeadlineEstimated,
+    disposeDeadlineEstimated: r.disposeDeadlineEstimated,
   };
 }
 
@@ -41,6 +43,8 @@ export function clockPatch(c: CaseClock, now: Date): Partial<CaseInsert> {
     disposeDeadline: c.disposeDeadline,
     disposeUnit: c.disposeUnit,
     pausedRemaining: c.pausedRemaining,
+    stageDeadlineEstimated: c.stageDeadlineEstimated,
+    disposeDeadlineEstimated: c.disposeDeadlineEstimated,
     light: lightAt(c, now),
   };
 }

@@ -52,6 +52,7 @@ export function presentSummary(r: CaseRow, names: Names): CaseSummary {
     stage: r.stage as CaseSummary['stage'],
     stageDeadline: r.stageDeadline?.toISOString() ?? null,
     disposeDeadline: r.disposeDeadline?.toISOString() ?? null,
+    deadlineEstimated: r.stageDeadlineEstimated || r.disposeDeadlineEstimated,
     light: r.light as CaseSummary['light'],
     supervisionLevel: r.supervisionLevel,
     reworkCount: r.nReworks,

@@ -1,3 +1,4 @@
+export { RECOMPUTE_JOB, recomputeDeadlinesJob, recomputeEstimatedDeadlines } from './case-calendars';
 export { createCaseDocuments } from './case-documents';
 export { registerCaseLinksRoutes } from './case-links.routes';
 export {

@@ -90,5 +90,7 @@ export function presentCalendar(d: CalendarData): CalendarData {
     holidays: d.holidays,
     makeupWorkdays: d.makeupWorkdays,
     utcOffsetMinutes: d.utcOffsetMinutes,
+    holidayYears: d.holidayYears,
+    dayNames: d.dayNames ?? {},
   };
 }

@@ -6,6 +6,10 @@ import {
   categorySchema,
   createCategorySchema,
   createRoutingRuleSchema,
+  holidayCoverageSchema,
+  holidayImportQuerySchema,
+  holidayImportResultSchema,
+  holidayYearsSchema,
   okSchema,
   pageOf,
   routePreviewQuerySchema,
@@ -52,6 +56,66 @@ export function registerCatalogRoutes(app: App, reg: EndpointMeta[], catalog: Ca
     body: updateCalendarSchema,
     response: calendarSchema,
     handler: ({ ctx, body }) => catalog.updateCalendar(ctx, body),
+  });
+  registerHolidayRoutes(app, reg, catalog);
+}
+
+/** Holiday data per year: the years known, the warning, the notice's Excel template, import and export. */
+function registerHolidayRoutes(app: App, reg: EndpointMeta[], catalog: CatalogService): void {
+  const tag = 'catalog';
+  endpoint(app, reg, {
+    method: 'get',
+    path: '/api/calendar/holiday-years',
+    access: CATALOG_READ,
+    summary: '已配置节假日的年份及其放假日、调休上班日；当前缺少的年份',
+    tag,
+    response: holidayYearsSchema,
+    handler: ({ ctx }) => catalog.holidayYears(ctx),
+  });
+  endpoint(app, reg, {
+    method: 'get',
+    path: '/api/calendar/holiday-coverage',
+    access: CATALOG_WRITE,
+    summary: '节假日数据缺失提醒（本年缺失，或 11 月 1 日起下一年缺失）；无缺失时为空列表',
+    tag,
+    response: z.array(holidayCoverageSchema),
+    handler: ({ ctx }) => catalog.holidayCoverage(ctx),
+  });
+  endpoint(app, reg, {
+    method: 'get',
+    path: '/api/calendar/holiday-years/template',
+    access: CATALOG_WRITE,
+    summary: '下载节假日安排导入模板（.xlsx：日期、类型、名称）',
+    tag,
+    produces: XLSX,
+    handler: async ({ ctx }) =>
+      downloadResponse({
+        data: await catalog.holidayTemplate(ctx),
+        fileName: '节假日安排导入模板.xlsx',
+        asciiName: 'holidays-template.xlsx',
+      }),
+  });
+  endpoint(app, reg, {
+    method: 'get',
+    path: '/api/calendar/holiday-years/{year}/export',
+    access: CATALOG_READ,
+    summary: '导出一年的节假日安排（.xlsx，可再导入）',
+    tag,
+    params: z.object({ year: z.coerce.number().int().min(1970).max(2200) }),
+    produces: XLSX,
+    handler: async ({ ctx, params }) => downloadResponse(await catalog.exportHolidayYear(ctx, params.year)),
+  });
+  endpoint(app, reg, {
+    method: 'post',
+    path: '/api/calendar/holiday-years/import',
+    access: CATALOG_WRITE,
+    summary: '导入一年的节假日安排（先校验全部行；dryRun=true 只预览；整体替换该年数据并重算暂估期限）',
+    tag,
+    query: holidayImportQuerySchema,
+    consumes: 'multipart/form-data',
+    response: holidayImportResultSchema,
+    handler: async ({ c, ctx, query }) =>
+      catalog.importHolidayYear(ctx, query.year, await readUpload(c), { dryRun: query.dryRun === 'true' }),
   });
 }
 

@@ -46,6 +46,13 @@ export function createCatalogService(deps: CatalogDeps) {
     previewRoute: routing.previewRoute,
     getCalendar: calendar.getCalendar,
     updateCalendar: calendar.updateCalendar,
+    holidayYears: calendar.holidayYears,
+    holidayCoverage: calendar.coverage,
+    holidayCoverageAll: calendar.coverageAll,
+    holidayTemplate: calendar.holidayTemplate,
+    exportHolidayYear: calendar.exportHolidayYear,
+    importHolidayYear: calendar.importHolidayYear,
+    setHolidayYearsListener: calendar.setHolidayYearsListener,
 
     /** Writes the default catalogue as the city's active version 1 inside `tx`; no-op if it has one. */
     loadDefaultCatalog: (tx: Db, cityId: string) => loadDefaultCatalog(tx, cityId, deps.clock.now()),

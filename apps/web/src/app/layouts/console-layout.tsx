@@ -13,6 +13,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../../components/language-switch';
 import { useLogout } from '../../features/auth/api/logout';
 import { ChangePasswordModal } from '../../features/auth/components/change-password-modal';
+import { HolidayBanner } from '../../features/catalog/components/holiday-banner';
 import { NotificationBell } from '../../features/notifications/components/notification-bell';
 import { useConfig } from '../../lib/config';
 import { useI18n } from '../../lib/i18n';
@@ -210,6 +211,7 @@ export function ConsoleLayout() {
         </Layout.Header>
         <Layout.Content className={full ? 'cc-content cc-content-full' : 'cc-content'}>
           <RouteMetaContext.Provider value={meta}>
+            <HolidayBanner />
             <ErrorBoundary key={location.pathname}>
               <Suspense fallback={<PageFallback />}>
                 <Outlet />

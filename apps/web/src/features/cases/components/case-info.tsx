@@ -12,7 +12,7 @@ import { formatDateTime } from '../../../lib/format';
 import { type I18n, useI18n } from '../../../lib/i18n';
 import { useIsMobile } from '../../../lib/responsive';
 import { codeName, lightColor, timeLimitText } from './case-format';
-import { StageDeadline } from './stage-deadline';
+import { DeadlineEstimatedTag, StageDeadline } from './stage-deadline';
 import { PriorityTag } from './status-tag';
 
 const TEXT = {
@@ -68,7 +68,12 @@ function StageProgress({ detail }: { detail: CaseDetail }) {
   const fraction = detail.elapsedFraction;
   return (
     <div>
-      <StageDeadline stage={detail.stage} deadline={detail.stageDeadline} inline />
+      <StageDeadline
+        stage={detail.stage}
+        deadline={detail.stageDeadline}
+        estimated={detail.deadlineEstimated}
+        inline
+      />
       {fraction !== null && detail.stage !== 'none' && (
         <Progress
           percent={Math.min(100, Math.round(fraction * 100))}
@@ -109,7 +114,12 @@ function items(d: CaseDetail, { t, l, locale }: I18n, wide: number): Description
     {
       key: 'dispose',
       label: t('cases.disposeDeadline'),
-      children: formatDateTime(d.disposeDeadline, locale),
+      children: (
+        <>
+          {formatDateTime(d.disposeDeadline, locale)}
+          {d.disposeDeadline && d.deadlineEstimated && <DeadlineEstimatedTag />}
+        </>
+      ),
     },
     { key: 'stage', label: t('cases.currentStage'), span: wide, children: <StageProgress detail={d} /> },
     { key: 'description', label: t('cases.description'), span: wide, children: d.description },

@@ -83,7 +83,9 @@ function baseColumns({ t, l, locale }: I18n, sort: CaseSort | undefined): TableC
       width: 220,
       sorter: true,
       sortOrder: orderOf(sort, 'stageDeadline'),
-      render: (_, c) => <StageDeadline stage={c.stage} deadline={c.stageDeadline} />,
+      render: (_, c) => (
+        <StageDeadline stage={c.stage} deadline={c.stageDeadline} estimated={c.deadlineEstimated} />
+      ),
     },
     {
       title: t('cases.createdAt'),

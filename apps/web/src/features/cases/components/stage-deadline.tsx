@@ -1,5 +1,5 @@
 import { CASE_STAGE_LABELS, type CaseStage } from '@chuangcheng/contracts';
-import { Typography } from 'antd';
+import { Tag, Tooltip, Typography } from 'antd';
 import { formatDateTime } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import { remainingText } from './case-format';
@@ -9,10 +9,13 @@ export function StageDeadline({
   stage,
   deadline,
   inline,
+  estimated,
 }: {
   stage: CaseStage;
   deadline: string | null;
   inline?: boolean;
+  /** Computed across a year without holiday data (weekends only): 期限暂估. */
+  estimated?: boolean;
 }) {
   const { t, l, locale } = useI18n();
   if (stage === 'none') return <span className="cc-muted">{l(CASE_STAGE_LABELS.none)}</span>;
@@ -23,6 +26,7 @@ export function StageDeadline({
       <Wrapper>
         {l(CASE_STAGE_LABELS[stage])}
         {deadline && <span className="cc-muted"> · {formatDateTime(deadline, locale)}</span>}
+        {deadline && estimated && <DeadlineEstimatedTag />}
       </Wrapper>
       {remaining && (
         <Wrapper>
@@ -33,5 +37,17 @@ export function StageDeadline({
         </Wrapper>
       )}
     </span>
+  );
+}
+
+/** 期限暂估: the deadline counts weekends only until its year's holidays are imported. */
+export function DeadlineEstimatedTag() {
+  const { t } = useI18n();
+  return (
+    <Tooltip title={t('cases.deadlineEstimatedHint')}>
+      <Tag color="warning" style={{ marginInlineStart: 6 }} data-testid="deadline-estimated">
+        {t('cases.deadlineEstimated')}
+      </Tag>
+    </Tooltip>
   );
 }

@@ -1,6 +1,6 @@
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import type { CalendarData } from '@chuangcheng/contracts';
-import { App, Button, Card, Col, Flex, Row, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Row, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { PageHeader } from '../../../components/page-header';
 import { QueryError } from '../../../components/query-error';
@@ -11,10 +11,9 @@ import { useCalendar } from '../api/get-calendar';
 import { useUpdateCalendar } from '../api/update-calendar';
 import { useCatalogWritable } from '../hooks/use-catalog-writable';
 import { applyBrush, type Brush, type DaySets, monthStats } from './calendar-days';
+import { HolidayYearsCard } from './holiday-years-card';
 import { type Interval, OfficeHoursCard, officeHoursProblem } from './office-hours-card';
 import { DAY_STYLES, YearCalendar } from './year-calendar';
-
-const YEARS = [2025, 2026, 2027] as const;
 
 interface Draft {
   officeHours: Interval[];
@@ -28,9 +27,10 @@ function draftOf(data: CalendarData): Draft {
   };
 }
 
-function initialYear(): number {
+/** The years shown: those with holiday data, and this year and next (to show they are missing). */
+function yearsOf(data: CalendarData | undefined): number[] {
   const year = Number(todayInCity().slice(0, 4));
-  return Math.min(Math.max(year, YEARS[0]), YEARS[2]);
+  return [...new Set([...(data?.holidayYears ?? []), year, year + 1])].sort((a, b) => a - b);
 }
 
 function Legend() {
@@ -54,7 +54,10 @@ export default function CalendarPage() {
   const calendar = useCalendar();
   const save = useUpdateCalendar();
   const writable = useCatalogWritable();
-  const [year, setYear] = useState(initialYear);
+  const [year, setYear] = useState(() => Number(todayInCity().slice(0, 4)));
+  const years = useMemo(() => yearsOf(calendar.data), [calendar.data]);
+  // A year without holiday data is imported from the notice, never painted day by day.
+  const configured = calendar.data?.holidayYears.includes(year) ?? false;
   const [brush, setBrush] = useState<Brush>('holiday');
   // null: nothing edited, the server's calendar is shown.
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -76,7 +79,7 @@ export default function CalendarPage() {
   }, [current, year]);
 
   const onDayClick = (iso: string) => {
-    if (!current) return;
+    if (!current || !configured) return;
     const sets = applyBrush(iso, brush, current.sets);
     if (!sets) {
       message.warning(t('calendar.makeupWeekendOnly'));
@@ -150,10 +153,18 @@ export default function CalendarPage() {
                   <Segmented<number>
                     value={year}
                     onChange={setYear}
-                    options={YEARS.map((y) => ({ value: y, label: String(y) }))}
+                    options={years.map((y) => ({ value: y, label: String(y) }))}
                     data-testid="calendar-year"
                   />
-                  {writable && (
+                  {!configured && (
+                    <Alert
+                      type="warning"
+                      showIcon
+                      title={t('holidays.missing', { year })}
+                      data-testid="calendar-year-missing"
+                    />
+                  )}
+                  {writable && configured && (
                     <Flex gap={8} align="center" wrap>
                       <Typography.Text>{t('calendar.brush')}</Typography.Text>
                       <Segmented<Brush>
@@ -176,7 +187,13 @@ export default function CalendarPage() {
               </Card>
             </Col>
           </Row>
-          <YearCalendar year={year} sets={current.sets} onDayClick={onDayClick} disabled={!writable} />
+          <HolidayYearsCard writable={writable} />
+          <YearCalendar
+            year={year}
+            sets={current.sets}
+            onDayClick={onDayClick}
+            disabled={!writable || !configured}
+          />
         </Flex>
       )}
     </>

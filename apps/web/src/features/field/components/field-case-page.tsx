@@ -11,6 +11,7 @@ import { useParams } from 'react-router';
 import { QueryError } from '../../../components/query-error';
 import { formatDateTime } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
+import { DeadlineEstimatedTag } from '../../cases/components/stage-deadline';
 import { useFieldCase } from '../api/cases';
 import { FL, lightColor, STATUS_COLORS } from '../labels';
 import { ActionSheet, isDanger, useActionLabel } from './action-sheet';
@@ -104,7 +105,10 @@ function Body({ detail }: { detail: CaseDetail }) {
         <Row label={l(FL.address)}>{detail.address || place || '—'}</Row>
         <Row label={l(FL.grid)}>{detail.grid ? `${detail.grid.name}（${detail.grid.code}）` : '—'}</Row>
         <Row label={l(FL.leadUnit)}>{detail.leadUnit?.name ?? '—'}</Row>
-        <Row label={l(FL.deadline)}>{formatDateTime(detail.stageDeadline, locale)}</Row>
+        <Row label={l(FL.deadline)}>
+          {formatDateTime(detail.stageDeadline, locale)}
+          {detail.stageDeadline && detail.deadlineEstimated && <DeadlineEstimatedTag />}
+        </Row>
         <Row label={l(FL.reportedAt)}>{formatDateTime(detail.createdAt, locale)}</Row>
       </section>
 
