@@ -6,6 +6,7 @@ import {
   createCaseGenerator,
   insertCases,
   insertEvents,
+  insertStages,
   secondaryIndexes,
 } from './case-generator';
 
@@ -20,7 +21,7 @@ export interface LoadResult {
 /** Empties every table a case writes to (keeps the city, catalogue and users). */
 export async function emptyCaseTables(b: BenchDb): Promise<void> {
   await b.raw.exec(
-    'truncate cases, case_events, supervision_orders, accountability_records, photos, notifications, outbox; ' +
+    'truncate cases, case_events, case_stages, supervision_orders, accountability_records, photos, notifications, outbox; ' +
       "delete from sequences where scope like 'case:%' or scope like 'supervision:%'",
   );
 }
@@ -38,6 +39,7 @@ export async function bulkLoad(
   const dropped = [
     ...(await secondaryIndexes(b.raw, 'cases')),
     ...(await secondaryIndexes(b.raw, 'case_events')),
+    ...(await secondaryIndexes(b.raw, 'case_stages')),
   ];
   await b.raw.exec(dropped.map((i) => `drop index "${i.name}";`).join('\n'));
   let events = 0;
@@ -50,7 +52,9 @@ export async function bulkLoad(
     const rows = gen.next(n);
     await pending;
     events += rows.events.length;
-    pending = insertCases(b.raw, rows.cases).then(() => insertEvents(b.raw, rows.events));
+    pending = insertCases(b.raw, rows.cases)
+      .then(() => insertEvents(b.raw, rows.events))
+      .then(() => insertStages(b.raw, rows.stages));
     done += n;
     progress(done);
   }
@@ -59,6 +63,6 @@ export async function bulkLoad(
   const t1 = performance.now();
   const mem = b.kind === 'postgres' ? "set maintenance_work_mem = '256MB';" : '';
   for (const i of dropped) await b.raw.exec(`${mem}${i.def};`);
-  await b.raw.exec('analyze cases; analyze case_events;');
+  await b.raw.exec('analyze cases; analyze case_events; analyze case_stages;');
   return { cases: count, events, loadMs, indexMs: performance.now() - t1 };
 }

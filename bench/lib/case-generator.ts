@@ -22,12 +22,13 @@ import {
   lightAt,
   NO_CLOCK,
   nextClock,
+  stagesOf,
   type WorkCalendar,
 } from '@chuangcheng/domain';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Services } from '../../apps/api/src/app';
-import { caseEvents, cases } from '../../apps/api/src/db/schema/index';
+import { caseEvents, caseStages, cases } from '../../apps/api/src/db/schema/index';
 import type { Ctx } from '../../apps/api/src/platform/actor';
 import { newId } from '../../apps/api/src/platform/ids';
 import type { RawSql } from './bench-db';
@@ -35,6 +36,7 @@ import { mulberry32 } from './lattice';
 
 export type CaseInsert = typeof cases.$inferInsert;
 export type EventInsert = typeof caseEvents.$inferInsert;
+export type StageInsert = typeof caseStages.$inferInsert;
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -204,6 +206,8 @@ export interface CaseGenOptions {
 export interface CaseBatch {
   cases: CaseInsert[];
   events: EventInsert[];
+  /** Every case's stage rows (what the API writes with each event), for the KPIs. */
+  stages: StageInsert[];
 }
 
 interface SimEvent extends CounterEvent {
@@ -226,7 +230,7 @@ export function createCaseGenerator(refs: CaseGenRefs, opts: CaseGenOptions) {
   const category = () => (rnd() < 0.7 && favourites.length ? pick(favourites) : pick(refs.categories));
   const unitUser = (unitId: string | null): UserRef => ({ ...refs.users.unit, unitId });
 
-  function one(): { row: CaseInsert; events: EventInsert[] | null } {
+  function one(): { row: CaseInsert; events: EventInsert[] | null; stages: StageInsert[] } {
     const grid = pick(refs.grids);
     const cat = category();
     const source = pick(SOURCES);
@@ -441,20 +445,21 @@ export function createCaseGenerator(refs: CaseGenRefs, opts: CaseGenOptions) {
       ...counterColumns(counters),
     };
     const events = opts.eventsFor?.(row) ? eventRows(refs.cityId, id, grid, log) : null;
-    return { row, events };
+    return { row, events, stages: stageRows(refs.cityId, id, grid, log) };
   }
 
   return {
     /** The next `n` cases (and the events of those `eventsFor` selects). */
     next(n: number): CaseBatch {
-      const out: CaseBatch = { cases: [], events: [] };
+      const out: CaseBatch = { cases: [], events: [], stages: [] };
       for (let i = 0; i < n; i++) {
         let made = one();
         // Open mode keeps only cases still open at asOf: the backlog of a city with steady intake.
         while (opts.mode === 'open' && made.row.closedAt) made = one();
-        const { row, events } = made;
+        const { row, events, stages } = made;
         out.cases.push(row);
         if (events) out.events.push(...events);
+        out.stages.push(...stages);
       }
       return out;
     },
@@ -482,6 +487,22 @@ function eventRows(cityId: string, caseId: string, grid: GridRef, log: SimEvent[
     },
     at: e.at,
   }));
+}
+
+/** The stage rows of a simulated log, as the API derives them from the events it writes. */
+function stageRows(cityId: string, caseId: string, grid: GridRef, log: SimEvent[]): StageInsert[] {
+  const events = log.map((e, i) => ({
+    seq: i + 1,
+    type: e.type,
+    at: e.at,
+    unitId: e.actor?.unitId ?? grid.leadUnitId,
+    toStatus: e.to,
+    payload: {
+      deadlineBefore: e.deadlineBefore?.toISOString() ?? null,
+      disposeDeadline: e.disposeDeadline?.toISOString() ?? null,
+    },
+  }));
+  return stagesOf(events).map((s) => ({ cityId, caseId, ...s }));
 }
 
 /** The cases table's counter columns from the domain's counters. */
@@ -547,6 +568,7 @@ export function jsonInsert<T extends PgTable>(
 
 export const insertCases = jsonInsert(cases);
 export const insertEvents = jsonInsert(caseEvents);
+export const insertStages = jsonInsert(caseStages);
 
 /** Secondary indexes of a table (primary keys stay): dropped before a bulk load, rebuilt after. */
 export async function secondaryIndexes(raw: RawSql, table: string): Promise<{ name: string; def: string }[]> {

@@ -107,7 +107,14 @@ export function createServices(deps: Omit<AppDeps, 'logger'> & { logger?: Logger
     secrets,
     publicUrl: config.publicUrl,
   });
-  const kpis = createKpisService({ db: deps.db, repo: cases.repo });
+  const kpis = createKpisService({
+    db: deps.db,
+    repo: cases.repo,
+    clock: deps.clock,
+    // The sweeper's latest runs, read when a KPI page is served (the job layer is built below).
+    sweepHealth: async () => (await jobs.health()).find((j) => j.name === 'cases.sweep') ?? null,
+    sweepEverySeconds: config.sweeperIntervalSeconds,
+  });
   const caseLinks = createCaseLinksService({ ...deps, cases, catalog, photos, rules: config.caseLinks });
   const documents = createCaseDocuments({ db: deps.db, clock: deps.clock, cases, kpis });
   const savedViews = createSavedViewsService({ db: deps.db, clock: deps.clock });

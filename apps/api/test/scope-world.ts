@@ -1327,6 +1327,17 @@ export const SCOPE_RULES: Record<string, ScopeRule> = {
     list: true,
     req: (o) => (o.region ? { path: '/api/kpis?dimension=district', leaks: [o.region, o.regionName] } : null),
   },
+  'GET /api/kpis/cases': {
+    group: 'cases',
+    list: true,
+    req: (o) =>
+      o.region && o.case
+        ? {
+            path: `/api/kpis/cases?dimension=district&key=${o.region}&counter=reported`,
+            leaks: [o.case],
+          }
+        : null,
+  },
   'GET /api/exports/kpis.xlsx': {
     group: 'cases',
     list: true,

@@ -533,16 +533,58 @@ export const KPI_RATE_LABELS: Labels<KpiRate> = {
   onTimeDispatchRate: { zh: '按时派遣率', en: 'On-time dispatch rate' },
   avgDisposeHours: { zh: '平均处置时长（小时）', en: 'Average disposal time (h)' },
 };
-/** How each rate is computed, shown on the KPI page. */
+/** How each rate is computed in this product, shown on the KPI page (docs/kpi-definitions.md). */
 export const KPI_RATE_FORMULAS: Record<KpiRate, string> = {
-  closeRate: '结案数 / 应结案数',
-  onTimeCloseRate: '按期结案数 / 应结案数（应结案数 = 已结案 + 超期未结案）',
-  onTimeDisposeRate: '按期处置数 / 应处置数（应处置数 = 已处置 + 超期未处置）',
-  reworkRate: '返工次数 / 处置反馈次数',
-  returnRate: '回退次数 / 派遣次数',
-  accurateFilingRate: '(立案数 − 立案后作废数) / 立案数',
-  onTimeDispatchRate: '按时派遣数 / 应派遣数',
-  avgDisposeHours: '处置总时长 / 处置数（派遣至最后一次反馈，自然小时）',
+  closeRate: '结案数 / 应结案数（应结案数 = 已结案 + 超期未结案；按单位统计时为本单位主办阶段）',
+  onTimeCloseRate: '按期结案数 / 应结案数（超期以时间为准：阶段结束晚于期限，或至今已过期限）',
+  onTimeDisposeRate:
+    '按期处置数 / 应处置数（应处置数 = 已反馈的主办阶段 + 超期未反馈的主办阶段；超期后回退仍计超期）',
+  reworkRate: '返工次数 / 处置反馈次数（核查不通过或市民评价未解决后重新处置）',
+  returnRate: '本单位回退次数 / 本单位接收的派遣次数',
+  accurateFilingRate: '(立案数 − 立案后作废数) / 立案数（未派遣即作废的案卷不计入任何单位）',
+  onTimeDispatchRate: '按时派遣数 / 应派遣数（应派遣数 = 已派遣 + 已过派遣时限仍待派遣；区域与创建办指标）',
+  avgDisposeHours: '主办阶段自派遣（或返工）至反馈的总时长 / 处置数（扣除挂账时间，自然小时）',
+};
+/** The standard's own wording beside each rate (GB/T 30428.4 数字化城市管理信息系统 绩效评价). */
+export const KPI_RATE_STANDARD: Record<KpiRate, string> = {
+  closeRate: '结案率 = 结案数 / 应结案数',
+  onTimeCloseRate: '按期结案率 = 按期结案数 / 应结案数，应结案数 = 处置数 + 超时未处置数',
+  onTimeDisposeRate: '按期处置率 = 按期处置数 / 应处置数',
+  reworkRate: '返工率 = 返工数 / 处置数',
+  returnRate: '回退率 = 回退次数 / 接收数',
+  accurateFilingRate: '准确立案率 = (立案数 − 作废数) / 立案数',
+  onTimeDispatchRate: '按时派遣率 = 按时派遣数 / 应派遣数',
+  avgDisposeHours: '平均处置时长（标准列为常用指标，未给出公式）',
+};
+
+/** 协办 (co-unit) work, shown in its own columns and never mixed into a unit's rates. */
+export const KPI_ASSIST_COUNTERS = ['assists', 'assistsOverdue'] as const;
+export type KpiAssistCounter = (typeof KPI_ASSIST_COUNTERS)[number];
+export const KPI_ASSIST_LABELS: Labels<KpiAssistCounter> = {
+  assists: { zh: '协办次数', en: 'Assisting' },
+  assistsOverdue: { zh: '协办超期', en: 'Assisting, overdue' },
+};
+/** Every figure of a KPI row that drills down to its cases. */
+export const KPI_DRILL_COUNTERS = [...KPI_COUNTERS, ...KPI_ASSIST_COUNTERS] as const;
+export type KpiDrillCounter = (typeof KPI_DRILL_COUNTERS)[number];
+export const KPI_COUNTER_LABELS: Labels<KpiDrillCounter> = {
+  reported: { zh: '上报数', en: 'Reported' },
+  filed: { zh: '立案数', en: 'Filed' },
+  voidedAfterFiling: { zh: '立案后作废', en: 'Voided after filing' },
+  needDispatch: { zh: '应派遣', en: 'Due for dispatch' },
+  dispatchedOnTime: { zh: '按时派遣', en: 'Dispatched on time' },
+  dispatches: { zh: '接收派遣', en: 'Dispatches received' },
+  returns: { zh: '回退', en: 'Returns' },
+  needDispose: { zh: '应处置', en: 'Due for disposal' },
+  disposed: { zh: '处置数', en: 'Disposed' },
+  disposedOnTime: { zh: '按期处置', en: 'Disposed on time' },
+  feedbacks: { zh: '处置反馈', en: 'Feedbacks' },
+  reworks: { zh: '返工', en: 'Reworks' },
+  needClose: { zh: '应结案', en: 'Due for closing' },
+  closed: { zh: '结案数', en: 'Closed' },
+  closedOnTime: { zh: '按期结案', en: 'Closed on time' },
+  disposeMinutes: { zh: '处置时长（分钟）', en: 'Disposal minutes' },
+  ...KPI_ASSIST_LABELS,
 };
 
 export const kpiQuerySchema = z.object({
@@ -571,14 +613,63 @@ export const kpiRowSchema = z.object({
   name: z.string(),
   counters,
   rates,
+  /** 协办 stages received and those overdue (their own columns). */
+  assist: z.object({ assists: z.number(), assistsOverdue: z.number() }).optional(),
 });
 export type KpiRow = z.infer<typeof kpiRowSchema>;
+/** The sweeper's health as the office's console shows it (a failed or late sweep is a banner). */
+export const sweepStatusSchema = z.object({
+  state: z.enum(['ok', 'failing', 'late', 'off']),
+  lastSuccessAt: z.string().nullable(),
+  lastRunAt: z.string().nullable(),
+  failedJobId: z.string().nullable(),
+});
+export type SweepStatus = z.infer<typeof sweepStatusSchema>;
 export const kpiResultSchema = z.object({
   dimension: z.enum(KPI_DIMENSIONS),
   total: kpiRowSchema,
   rows: z.array(kpiRowSchema),
+  /** The instant open stages were judged at (overdue is a fact of time). */
+  asOf: z.string().optional(),
+  /** Figures attributed to the unit whose stage it was (the unit dimension, or a unit filter). */
+  attributed: z.boolean().optional(),
+  sweep: sweepStatusSchema.optional(),
 });
 export type KpiResult = z.infer<typeof kpiResultSchema>;
+
+/** One cell of the KPI table: the row's key and the figure, with the same filters. */
+export const kpiDrillQuerySchema = kpiQuerySchema.extend({
+  key: z.string().max(200),
+  counter: z.enum(KPI_DRILL_COUNTERS),
+});
+export type KpiDrillQuery = z.infer<typeof kpiDrillQuerySchema>;
+export const kpiDrillItemSchema = z.object({
+  caseId: z.uuid(),
+  number: z.string(),
+  categoryName: z.string(),
+  status: z.enum(CASE_STATUSES),
+  /** The stage behind the figure; null for case-level figures (上报, 立案, 结案 by area). */
+  stage: z
+    .object({
+      kind: z.string(),
+      role: z.string(),
+      unitId: z.uuid().nullable(),
+      unitName: z.string().nullable(),
+      startedAt: z.string(),
+      endedAt: z.string().nullable(),
+      deadline: z.string().nullable(),
+      outcome: z.string().nullable(),
+      pausedMinutes: z.number(),
+      overdue: z.boolean(),
+    })
+    .nullable(),
+});
+export const kpiDrillSchema = z.object({
+  items: z.array(kpiDrillItemSchema),
+  /** More rows matched than were sent (the first 500). */
+  truncated: z.boolean(),
+});
+export type KpiDrill = z.infer<typeof kpiDrillSchema>;
 
 // ---- notifications ------------------------------------------------------------------------------
 

@@ -104,6 +104,7 @@ export async function buildNewCase(
     payload: {
       deadlineBefore: null,
       disposeDeadline: null,
+      stageDeadline: clock.stageDeadline?.toISOString() ?? null,
       source: input.source,
       route: routed.route.text,
       ...(input.addressRef ? { addressRef: input.addressRef } : {}),

@@ -153,8 +153,8 @@ function explicitDeadline(row: CaseRow, action: CaseAction, input: ApplyInput, n
 
 /**
  * Runs one action on a case inside `tx`: the workflow decides, the clock moves, the row is updated
- * only if nobody changed it meanwhile (409 CASE_CHANGED otherwise), the event is appended and the
- * counters are recomputed from the whole log.
+ * only if nobody changed it meanwhile (409 CASE_CHANGED otherwise), the event is appended (the stage
+ * rows rewritten with it) and the counters are recomputed from the whole log.
  */
 export async function applyAction(
   tx: Db,
@@ -222,6 +222,9 @@ export async function applyAction(
     payload: {
       deadlineBefore: row.stageDeadline?.toISOString() ?? null,
       disposeDeadline: clock.disposeDeadline?.toISOString() ?? null,
+      // The stage deadline after the event, and a dispatch's co-units: what the stage rows read.
+      stageDeadline: clock.stageDeadline?.toISOString() ?? null,
+      ...(action === 'dispatch' ? { coUnitIds: input.coUnitIds ?? row.coUnitIds } : {}),
       ...(input.reason ? { reason: input.reason } : {}),
       ...(input.deadline ? { deadline: input.deadline } : {}),
       ...(input.unitId ? { unitId: input.unitId } : {}),

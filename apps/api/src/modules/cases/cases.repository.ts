@@ -32,6 +32,7 @@ import {
   users,
 } from '../../db/schema/index';
 import { likePattern } from '../../platform/pagination';
+import { syncStages } from './case-stages';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type CaseInsert = typeof cases.$inferInsert;
@@ -219,8 +220,10 @@ export function createCasesRepository(db: Db) {
         .orderBy(asc(caseEvents.seq));
     },
 
+    /** Appends an event and rewrites the case's stage rows from the log, in the caller's transaction. */
     async insertEvent(tx: Db, row: typeof caseEvents.$inferInsert): Promise<void> {
       await tx.insert(caseEvents).values(row);
+      await syncStages(tx, row.cityId, row.caseId);
     },
 
     /** Next number of a per-city sequence (case numbers per day, 督办单 per year); atomic. */

@@ -6,6 +6,8 @@ import {
   caseSummarySchema,
   createCaseSchema,
   createSavedViewSchema,
+  kpiDrillQuerySchema,
+  kpiDrillSchema,
   kpiQuerySchema,
   kpiResultSchema,
   okSchema,
@@ -241,6 +243,16 @@ export function registerCasesRoutes(app: App, reg: EndpointMeta[], d: CasesRoute
     query: kpiQuerySchema,
     response: kpiResultSchema,
     handler: ({ ctx, query }) => d.kpis.kpis(ctx, query),
+  });
+  endpoint(app, reg, {
+    method: 'get',
+    path: '/api/kpis/cases',
+    access: KPI_READ,
+    summary: '绩效指标下钻：某一行某一指标背后的案卷与阶段',
+    tag: 'kpis',
+    query: kpiDrillQuerySchema,
+    response: kpiDrillSchema,
+    handler: ({ ctx, query }) => d.kpis.drill(ctx, query),
   });
   endpoint(app, reg, {
     method: 'get',

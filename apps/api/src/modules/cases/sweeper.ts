@@ -9,7 +9,14 @@ import { defineJob } from '../../platform/jobs/index';
 import type { NotifyService } from '../notify/index';
 import { issueSupervisionOrder } from './case-effects';
 import { caseEventToCounterEvent } from './case-events';
+import { syncStages } from './case-stages';
 import { type CaseRow, type CasesRepository, counterPatch } from './cases.repository';
+
+/**
+ * A 延期 or 挂账 requested before the disposal deadline and not yet decided: the wait for the decision
+ * is not overdue (stage rows, domain cases/stages.ts), so no automatic 督办 either.
+ */
+const WAITING_IN_TIME = sql`coalesce(${cases.pending}->>'kind' in ('extension', 'park') and (${cases.pending}->>'at')::timestamptz <= ${cases.disposeDeadline}, false)`;
 
 /** Escalations handled per transaction; a sweep loops until none are left. */
 const BATCH = 500;
@@ -54,7 +61,7 @@ export function createSweeper(deps: {
                 .select({ c: cases.cityId, i: cases.id })
                 .from(cases)
                 .where(
-                  sql`${sql.raw(SWEEP_PREDICATES.escalate)} and ${cases.disposeDeadline} < ${sql`${now.toISOString()}::timestamptz`}`,
+                  sql`${sql.raw(SWEEP_PREDICATES.escalate)} and ${cases.disposeDeadline} < ${sql`${now.toISOString()}::timestamptz`} and not ${WAITING_IN_TIME}`,
                 )
                 .limit(BATCH),
             ),
@@ -103,6 +110,7 @@ export function createSweeper(deps: {
       payload,
     };
     await tx.insert(caseEvents).values([overdue, auto]);
+    await syncStages(tx, row.cityId, row.id);
     const counters = computeCounters([...events, overdue, auto].map(caseEventToCounterEvent));
     await tx
       .update(cases)
