@@ -1,12 +1,12 @@
-import { QuestionCircleOutlined } from '@ant-design/icons';
-import { KPI_RATE_FORMULAS, KPI_RATE_LABELS, type KpiRow } from '@chuangcheng/contracts';
-import { Card, Col, Row, Statistic, Tooltip, Typography } from 'antd';
+import type { KpiRow } from '@chuangcheng/contracts';
+import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useI18n } from '../../../lib/i18n';
 import { formatRate, RATE_ORDER } from './kpi-format';
+import { RateTitle } from './rate-title';
 
 /** One card per rate of the total row, its formula on hover. */
 export function KpiSummary({ total, loading }: { total: KpiRow | undefined; loading: boolean }) {
-  const { t, l } = useI18n();
+  const { t } = useI18n();
   return (
     <>
       <Row gutter={[12, 12]} data-testid="kpi-summary">
@@ -14,13 +14,7 @@ export function KpiSummary({ total, loading }: { total: KpiRow | undefined; load
           <Col key={rate} xs={12} md={6} xl={3}>
             <Card size="small" className="cc-stat-card">
               <Statistic
-                title={
-                  <Tooltip title={t('kpis.formula', { formula: KPI_RATE_FORMULAS[rate] })}>
-                    <span style={{ cursor: 'help' }}>
-                      {l(KPI_RATE_LABELS[rate])} <QuestionCircleOutlined />
-                    </span>
-                  </Tooltip>
-                }
+                title={<RateTitle rate={rate} />}
                 value={formatRate(rate, total?.rates[rate])}
                 loading={loading}
               />

@@ -1,15 +1,18 @@
 import {
+  KPI_ASSIST_COUNTERS,
   KPI_COUNTERS,
-  KPI_RATE_LABELS,
+  type KpiAssistCounter,
   type KpiCounter,
   type KpiDimension,
   type KpiRate,
   type KpiRow,
 } from '@chuangcheng/contracts';
-import { Card, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Card, Table, type TableColumnsType, Typography } from 'antd';
 import { useMemo } from 'react';
 import { type MessageKey, useI18n } from '../../../lib/i18n';
+import type { DrillTarget } from './kpi-drill-drawer';
 import { compareNullable, formatCounter, formatRate, RATE_ORDER, TIME_DIMENSIONS } from './kpi-format';
+import { RateTitle } from './rate-title';
 
 type RankedRow = KpiRow & { rank: number | null };
 
@@ -23,19 +26,26 @@ function rank(rows: KpiRow[]): RankedRow[] {
   return ranked.map((row, i) => ({ ...row, rank: row.rates.onTimeCloseRate === null ? null : i + 1 }));
 }
 
-/** Every row with all rates and counters, sortable on each; the total as the last line. */
+/**
+ * Every row with all rates and counters, sortable on each; the total as the last line. Each number of
+ * a row opens the cases behind it; 协办 columns when figures are attributed to units.
+ */
 export function KpiTable({
   dimension,
   rows,
   total,
   loading,
+  attributed,
+  onDrill,
 }: {
   dimension: KpiDimension;
   rows: KpiRow[];
   total: KpiRow | undefined;
   loading: boolean;
+  attributed: boolean;
+  onDrill: (target: DrillTarget) => void;
 }) {
-  const { t, l } = useI18n();
+  const { t } = useI18n();
   const trend = TIME_DIMENSIONS.includes(dimension);
   const data = useMemo(
     () =>
@@ -46,7 +56,7 @@ export function KpiTable({
   );
 
   const rateColumn = (rate: KpiRate): TableColumnsType<RankedRow>[number] => ({
-    title: l(KPI_RATE_LABELS[rate]),
+    title: <RateTitle rate={rate} />,
     key: rate,
     align: 'right',
     width: 110,
@@ -59,8 +69,35 @@ export function KpiTable({
     align: 'right',
     width: 100,
     sorter: (a, b) => a.counters[counter] - b.counters[counter],
-    render: (_, row) => formatCounter(counter, row.counters[counter]),
+    render: (_, row) => drillable(row, counter, formatCounter(counter, row.counters[counter])),
   });
+  const assistColumn = (counter: KpiAssistCounter): TableColumnsType<RankedRow>[number] => ({
+    title: t(`kpis.counter.${counter}` as MessageKey),
+    key: counter,
+    align: 'right',
+    width: 100,
+    sorter: (a, b) => (a.assist?.[counter] ?? 0) - (b.assist?.[counter] ?? 0),
+    render: (_, row) => drillable(row, counter, String(row.assist?.[counter] ?? 0)),
+  });
+  /** A number that opens its cases (a zero has none to show). */
+  const drillable = (row: RankedRow, counter: KpiCounter | KpiAssistCounter, text: string) => {
+    const value =
+      counter in row.counters
+        ? row.counters[counter as KpiCounter]
+        : (row.assist?.[counter as KpiAssistCounter] ?? 0);
+    if (!value) return text;
+    return (
+      <Button
+        type="link"
+        size="small"
+        style={{ padding: 0, height: 'auto' }}
+        data-testid={`kpi-drill-${counter}-${row.key}`}
+        onClick={() => onDrill({ key: row.key, name: row.name, counter })}
+      >
+        {text}
+      </Button>
+    );
+  };
 
   const columns: TableColumnsType<RankedRow> = [
     ...(trend
@@ -83,6 +120,7 @@ export function KpiTable({
     },
     ...RATE_ORDER.map(rateColumn),
     ...KPI_COUNTERS.map(counterColumn),
+    ...(attributed ? KPI_ASSIST_COUNTERS.map(assistColumn) : []),
   ];
 
   return (
