@@ -246,6 +246,7 @@ describe('calendar', () => {
     const r = await c.call('PUT', '/api/calendar', office, {
       holidays: ['2027-10-02', '2027-10-01', '2027-10-01'],
       makeupWorkdays: ['2027-09-26'],
+      holidayYears: [2027],
     });
     expect(r.status).toBe(200);
     expect(r.body.holidays).toEqual(['2027-10-01', '2027-10-02']);
