@@ -179,6 +179,7 @@ export function createServices(deps: Omit<AppDeps, 'logger'> & { logger?: Logger
     cases,
     kpis,
     photos,
+    evidenceFloor: config.evidenceFloorPercent,
   });
   const rectlists = createRectlistsService({
     db: deps.db,

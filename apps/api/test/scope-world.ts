@@ -1712,6 +1712,24 @@ export const SCOPE_RULES: Record<string, ScopeRule> = {
     group: 'campaigns',
     req: get((o) => `/api/evidence/${o.evidence}`, 'evidence'),
   },
+  'POST /api/evidence/{id}/review': {
+    group: 'campaigns',
+    req: send(
+      (o) => `/api/evidence/${o.evidence}/review`,
+      () => ({ action: 'return', reason: '越权退回' }),
+      'evidence',
+    ),
+  },
+  'GET /api/campaigns/{id}/evidence/reviews': {
+    group: 'campaigns',
+    list: true,
+    req: list(
+      (o) => `/api/campaigns/${o.campaign}/evidence/reviews`,
+      (o) => [o.evidence],
+      'campaign',
+      'evidence',
+    ),
+  },
   'GET /api/campaigns/{id}/evidence/slots': {
     group: 'campaigns',
     req: get((o) => `/api/campaigns/${o.campaign}/evidence/slots`, 'campaign'),

@@ -228,6 +228,11 @@ export const ERRORS = {
     en: 'Evidence must be PDF, DOCX, XLSX, JPG or PNG',
   },
   EVIDENCE_TOO_LARGE: { status: 413, zh: '台账文件超过大小限制', en: 'The evidence file is too large' },
+  EVIDENCE_REVIEW_STATE: {
+    status: 409,
+    zh: '该台账资料当前不能执行此审核操作（已被审核或不在待审核状态），请刷新后重试',
+    en: 'The evidence file is not awaiting this review (reviewed meanwhile?)',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   TRACKING_CODE_NOT_FOUND: {
     status: 404,

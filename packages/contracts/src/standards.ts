@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CASE_SOURCES } from './cases';
 import { dateStringSchema, pageQuerySchema } from './common';
 import type { Labels } from './labels';
 
@@ -25,16 +26,20 @@ export const CAMPAIGN_TYPE_LABELS: Labels<CampaignType> = {
  *   `target` (or stay at/below it when `direction` = 'max'); below it, points scale linearly down to
  *   `zeroAt` (full loss at or beyond zeroAt; without zeroAt all points are lost);
  * - count: "行走300米可看到5处": `perOccurrence` off per counted item beyond `allowed`, capped;
+ * - exposure: "第一次曝光扣30分，第二次曝光该项不得分": the exposures of the period (曝光台, whatever
+ *   became of their cases), `perOccurrence` off per exposure (capped), the whole item lost from the
+ *   `zeroAt`-th exposure on;
  * - veto: 必备条件 / 一票否决: passes or fails, carries no points; a failed veto fails the round.
  * Inner nodes (with children) are the sum of their children, whatever their rule says.
  */
-export const SCORING_RULES = ['manual', 'deduction', 'threshold', 'count', 'veto'] as const;
+export const SCORING_RULES = ['manual', 'deduction', 'threshold', 'count', 'exposure', 'veto'] as const;
 export type ScoringRule = (typeof SCORING_RULES)[number];
 export const SCORING_RULE_LABELS: Labels<ScoringRule> = {
   manual: { zh: '人工评分', en: 'Manual score' },
   deduction: { zh: '按次扣分', en: 'Deduction per occurrence' },
   threshold: { zh: '指标达标', en: 'Metric threshold' },
   count: { zh: '计数扣分', en: 'Countable observation' },
+  exposure: { zh: '曝光扣分', en: 'Exposure deduction' },
   veto: { zh: '一票否决', en: 'Veto (mandatory condition)' },
 };
 
@@ -67,6 +72,8 @@ export const scoringParamsSchema = z
     target: z.number().optional(),
     zeroAt: z.number().optional(),
     direction: z.enum(['min', 'max']).optional(),
+    /** A case metric counted over these sources only: "按期办结投诉事项" reads complaints, not every case. */
+    sources: z.array(z.enum(CASE_SOURCES)).min(1).max(CASE_SOURCES.length).optional(),
   })
   .strict();
 export type ScoringParams = z.infer<typeof scoringParamsSchema>;
@@ -310,13 +317,14 @@ export const VERDICT_LABELS: Labels<Verdict> = {
 };
 
 /** Where a checkpoint's score came from. */
-export const SCORE_SOURCES = ['manual', 'cases', 'metric', 'evidence', 'none'] as const;
+export const SCORE_SOURCES = ['manual', 'cases', 'metric', 'evidence', 'exposures', 'none'] as const;
 export type ScoreSource = (typeof SCORE_SOURCES)[number];
 export const SCORE_SOURCE_LABELS: Labels<ScoreSource> = {
   manual: { zh: '人工评分', en: 'Assessor' },
   cases: { zh: '关联案件', en: 'Linked cases' },
   metric: { zh: '系统指标', en: 'System metric' },
   evidence: { zh: '台账完整性', en: 'Evidence completeness' },
+  exposures: { zh: '曝光记录', en: 'Exposures' },
   none: { zh: '未评分', en: 'Not scored' },
 };
 
@@ -326,7 +334,7 @@ export const scoreEntrySchema = z
     nodeId: z.uuid(),
     /** manual: the score given (0..points). */
     score: z.number().nonnegative().optional(),
-    /** deduction / count: occurrences observed. */
+    /** deduction / count / exposure: occurrences observed (exposures counted). */
     occurrences: z.number().int().nonnegative().max(100000).optional(),
     /** threshold with an entered metric: its value. */
     value: z.number().optional(),
@@ -442,6 +450,48 @@ export const periodSchema = z
   .trim()
   .regex(/^(once|\d{4}|\d{4}-Q[1-4]|\d{4}-(0[1-9]|1[0-2]))$/, '期间格式：2026、2026-Q3、2026-11 或 once');
 
+/**
+ * The review of an uploaded document before it counts: the unit uploads → the indicator's lead unit
+ * (牵头单位) reviews → the office accepts, or either sends it back with a reason. Uploads by the lead unit,
+ * by the office, or for an indicator without a lead unit go straight to the office.
+ */
+export const EVIDENCE_REVIEW_STATUSES = ['pending_lead', 'pending_office', 'accepted', 'returned'] as const;
+export type EvidenceReviewStatus = (typeof EVIDENCE_REVIEW_STATUSES)[number];
+export const EVIDENCE_REVIEW_STATUS_LABELS: Labels<EvidenceReviewStatus> = {
+  pending_lead: { zh: '待牵头单位审核', en: 'Awaiting the lead unit' },
+  pending_office: { zh: '待创建办验收', en: 'Awaiting the office' },
+  accepted: { zh: '已接受', en: 'Accepted' },
+  returned: { zh: '已退回', en: 'Sent back' },
+};
+export const EVIDENCE_REVIEW_ACTIONS = ['approve', 'return'] as const;
+export type EvidenceReviewAction = (typeof EVIDENCE_REVIEW_ACTIONS)[number];
+export const EVIDENCE_REVIEW_ACTION_LABELS: Labels<EvidenceReviewAction> = {
+  approve: { zh: '审核通过', en: 'Approve' },
+  return: { zh: '退回', en: 'Send back' },
+};
+export const reviewEvidenceSchema = z
+  .object({
+    action: z.enum(EVIDENCE_REVIEW_ACTIONS),
+    /** Required when sending back: the unit must know what to fix. */
+    reason: z.string().trim().max(500).optional(),
+  })
+  .strict()
+  .refine((b) => b.action !== 'return' || (b.reason ?? '').length >= 2, {
+    path: ['reason'],
+    message: '退回须填写退回原因（至少 2 个字）',
+  });
+export type ReviewEvidence = z.infer<typeof reviewEvidenceSchema>;
+
+/** A required document's state in the 目录 of the 迎检资料包. */
+export const EVIDENCE_CATALOG_STATES = ['uploaded', 'missing', 'stale', 'duplicate'] as const;
+export type EvidenceCatalogState = (typeof EVIDENCE_CATALOG_STATES)[number];
+export const EVIDENCE_CATALOG_STATE_LABELS: Labels<EvidenceCatalogState> = {
+  uploaded: { zh: '已上传', en: 'Uploaded' },
+  missing: { zh: '缺失', en: 'Missing' },
+  stale: { zh: '过期', en: 'Out of date' },
+  duplicate: { zh: '疑似重复', en: 'Suspected duplicate' },
+};
+
 export const evidenceFileSchema = z.object({
   id: z.uuid(),
   campaignId: z.uuid(),
@@ -461,6 +511,16 @@ export const evidenceFileSchema = z.object({
   duplicateOf: z.array(z.uuid()),
   uploadedBy: z.string().nullable(),
   createdAt: z.iso.datetime(),
+  reviewStatus: z.enum(EVIDENCE_REVIEW_STATUSES),
+  /** The indicator's lead unit (牵头单位), who reviews before the office; null: none assigned. */
+  leadUnitName: z.string().nullable(),
+  leadReviewedBy: z.string().nullable(),
+  leadReviewedAt: z.iso.datetime().nullable(),
+  reviewedBy: z.string().nullable(),
+  reviewedAt: z.iso.datetime().nullable(),
+  returnReason: z.string().nullable(),
+  /** What the viewer may do with it now (the web renders only these). */
+  reviewActions: z.array(z.enum(EVIDENCE_REVIEW_ACTIONS)),
 });
 export type EvidenceFile = z.infer<typeof evidenceFileSchema>;
 
@@ -485,14 +545,20 @@ export const evidenceSlotSchema = z.object({
   requirement: z.string(),
   periodicity: z.enum(PERIODICITIES),
   period: z.string(),
+  /** Files filed for the slot and not sent back (awaiting review or accepted). */
   fileCount: z.number().int(),
+  acceptedCount: z.number().int(),
+  /** Complete = at least one accepted document (a document awaiting review does not count yet). */
   complete: z.boolean(),
+  state: z.enum(['accepted', 'pending', 'returned', 'missing']),
 });
 export const evidenceCompletenessSchema = z.object({
   campaignId: z.uuid(),
   asOf: z.string(),
   required: z.number().int(),
   present: z.number().int(),
+  /** Slots whose only documents still await review. */
+  pending: z.number().int(),
   percent: z.number(),
   byIndicator: z.array(
     z.object({
@@ -540,6 +606,11 @@ export const readinessSchema = z.object({
   projectedVerdict: z.enum(VERDICTS),
   vetoRisks: z.array(lostPointSchema),
   evidencePercent: z.number(),
+  /** Below this archive completeness (percent, configured) the projection never says 达标. */
+  evidenceFloor: z.number(),
+  /** The verdict of the score alone; projectedVerdict is held at 基本达标 while the archive is short. */
+  scoreVerdict: z.enum(VERDICTS),
+  evidenceShort: z.boolean(),
   lostByCategory: z.array(
     z.object({ code: z.string(), title: z.string(), lost: z.number(), points: z.number() }),
   ),

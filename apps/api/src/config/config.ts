@@ -54,6 +54,8 @@ const envSchema = z.object({
   /** An after-photo taken farther than this from the case's point is flagged (拍摄位置偏离). */
   PHOTO_MAX_DISTANCE_M: z.coerce.number().min(1).max(100_000).default(100),
   SWEEPER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** Readiness never says 达标 while the evidence archive's completeness (percent) is below this. */
+  EVIDENCE_FLOOR_PERCENT: z.coerce.number().min(0).max(100).default(90),
   /** Background jobs' queue: pg-boss on PostgreSQL, in-process on the embedded database (auto). */
   JOBS_QUEUE: z.enum(['auto', 'in-process', 'pg-boss']).default('auto'),
   /** Finished job runs (sweeps, imports, exports …) are kept this many days. */
@@ -106,6 +108,8 @@ export interface Config {
   };
   /** Seconds between sweeps (lights, overdue escalation) and outbox deliveries; 0 unschedules both. */
   sweeperIntervalSeconds: number;
+  /** Readiness: the archive completeness (percent) below which the projection is never 达标. */
+  evidenceFloorPercent: number;
   /** The job layer (platform/jobs): which queue, and how long finished runs are kept. */
   jobs: { queue: 'auto' | 'in-process' | 'pg-boss'; retentionDays: number };
   publicUrl: string;
@@ -172,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       relapseDays: e.RELAPSE_DAYS,
     },
     sweeperIntervalSeconds: e.SWEEPER_INTERVAL_SECONDS,
+    evidenceFloorPercent: e.EVIDENCE_FLOOR_PERCENT,
     jobs: { queue: e.JOBS_QUEUE, retentionDays: e.JOBS_RETENTION_DAYS },
     publicUrl: (e.PUBLIC_URL ?? '').replace(/\/+$/, ''),
     notify: {

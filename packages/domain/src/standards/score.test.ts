@@ -26,6 +26,7 @@ describe('scoreLeaf', () => {
   const deduction = node('deduction', 40, { perOccurrence: 5, cap: 30 });
   const exposure = node('deduction', 100, { perOccurrence: 30 }); // 检查曝光: −30 per exposure
   const count = node('count', 10, { perOccurrence: 2, allowed: 5 }); // 行走300米可看到5处
+  const provincial = node('exposure', 100, { perOccurrence: 30, zeroAt: 2 });
   const satisfaction = node('threshold', 50, { metric: 'satisfaction_rate', target: 90 });
   const linear = node('threshold', 50, { metric: 'on_time_close_rate', target: 90, zeroAt: 60 });
   const vector = node('threshold', 20, { metric: '病媒密度', target: 1, zeroAt: 3, direction: 'max' });
@@ -71,6 +72,25 @@ describe('scoreLeaf', () => {
     ],
     ['deduction, score given instead → manual', deduction, { score: 25 }, ok(25, 15)],
     ['deduction, occurrences win over score', deduction, { score: 1, occurrences: 1 }, ok(35, 5)],
+    // exposure: 第一次曝光扣30分，第二次曝光该项不得分
+    ['exposure rule, none', provincial, { occurrences: 0 }, ok(100, 0)],
+    ['exposure rule, first −30', provincial, { occurrences: 1 }, ok(70, 30)],
+    ['exposure rule, second → 0', provincial, { occurrences: 2 }, ok(0, 100)],
+    ['exposure rule, fifth → 0', provincial, { occurrences: 5 }, ok(0, 100)],
+    [
+      'exposure rule, zero from the third',
+      node('exposure', 100, { perOccurrence: 30, zeroAt: 3 }),
+      { occurrences: 2 },
+      ok(40, 60),
+    ],
+    [
+      'exposure rule, no zeroAt: per exposure, capped',
+      node('exposure', 20, { perOccurrence: 5 }),
+      { occurrences: 5 },
+      ok(0, 20),
+    ],
+    ["exposure rule, an assessor's score", provincial, { score: 55 }, ok(55, 45)],
+    ['exposure rule, no input', provincial, {}, NONE],
     // count
     ['count, within allowance', count, { occurrences: 5 }, ok(10, 0)],
     ['count, one over', count, { occurrences: 6 }, ok(8, 2)],
@@ -149,6 +169,7 @@ describe('scoreLeaf', () => {
       node('manual', 7.5),
       node('deduction', 7.5, { perOccurrence: 0.7, cap: 5 }),
       node('count', 7.5, { perOccurrence: 1.3, allowed: 2 }),
+      node('exposure', 7.5, { perOccurrence: 2, zeroAt: 3 }),
       node('threshold', 7.5, { target: 0.95, zeroAt: 0.5 }),
       node('threshold', 7.5, { target: 3, zeroAt: 10, direction: 'max' }),
     ];

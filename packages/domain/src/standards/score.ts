@@ -57,7 +57,9 @@ function thresholdScore(points: number, p: ScoringParamsInput, value: number): n
  * manual: clamp to [0, points]; deduction: lost = min(cap ?? points, occurrences × perOccurrence);
  * count: lost = min(cap ?? points, max(0, occurrences − allowed) × perOccurrence); threshold (direction
  * 'min' default = higher is better): value ≥ target → full; with zeroAt, linear between zeroAt (0) and target;
- * 'max' mirrors it; veto: passed → met, false → failed, absent → unknown (score/lost 0).
+ * 'max' mirrors it; exposure ("第一次曝光扣30分，第二次曝光该项不得分"): occurrences = exposures in the
+ * period, lost = points once occurrences ≥ zeroAt (when set), else min(cap ?? points, occurrences ×
+ * perOccurrence); veto: passed → met, false → failed, absent → unknown (score/lost 0).
  * No input → scored false, score 0, lost 0. Results rounded to 2 decimals.
  * When a rule's own input (occurrences / value) is absent but `score` is given, the score is taken as an
  * assessor's manual score — an assessor can always override a derived figure.
@@ -86,6 +88,14 @@ export function scoreLeaf(
       const counted = Math.max(0, input.occurrences - allowed);
       const cap = num(p.cap) && p.cap >= 0 ? p.cap : points;
       return fromLost(points, Math.min(cap, counted * per));
+    }
+    case 'exposure': {
+      if (!num(input.occurrences)) return manual();
+      const n = Math.max(0, input.occurrences);
+      if (num(p.zeroAt) && p.zeroAt >= 1 && n >= p.zeroAt) return fromLost(points, points);
+      const per = num(p.perOccurrence) && p.perOccurrence > 0 ? p.perOccurrence : 0;
+      const cap = num(p.cap) && p.cap >= 0 ? p.cap : points;
+      return fromLost(points, Math.min(cap, n * per));
     }
     case 'threshold': {
       if (!num(input.value)) return manual();

@@ -262,6 +262,24 @@ describe('validateStandardTree', () => {
     for (const [i, e] of expected.entries()) expect(issues[i]).toMatchObject(e);
   });
 
+  it('checks the exposure rule and case sources', () => {
+    const issues = validateStandardTree(
+      tree([
+        ['1', null, 100],
+        ['1.1', '1', 30, 'exposure', { perOccurrence: 30, zeroAt: 2 }],
+        ['1.2', '1', 30, 'exposure', { zeroAt: 1.5 }],
+        ['1.3', '1', 20, 'threshold', { metric: 'on_time_close_rate', target: 95, sources: ['citizen'] }],
+        ['1.4', '1', 20, 'deduction', { perOccurrence: 1, sources: ['citizen'] }],
+      ]),
+      100,
+    );
+    expect(issues.map((i) => [i.row, i.message])).toEqual([
+      [4, '“1.2 指标1.2”：曝光扣分须填写每次扣分（大于 0）'],
+      [4, '“1.2 指标1.2”：曝光扣分的零分值是“第几次曝光起本项不得分”，须为正整数'],
+      [6, '“1.4 指标1.4”：案件来源只用于“指标达标”（按来源统计案件指标）'],
+    ]);
+  });
+
   it('ignores the rule and params of an inner node (it is the sum of its children)', () => {
     expect(
       validateStandardTree(

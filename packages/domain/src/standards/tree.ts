@@ -2,7 +2,7 @@
 // Validation lists every problem at once (an Excel import reports all bad rows, not the first one),
 // and ordering is the one place that decides how codes sort ("3.2" before "3.10").
 
-export type ScoringRuleKind = 'manual' | 'deduction' | 'threshold' | 'count' | 'veto';
+export type ScoringRuleKind = 'manual' | 'deduction' | 'threshold' | 'count' | 'exposure' | 'veto';
 
 export interface ScoringParamsInput {
   perOccurrence?: number;
@@ -12,6 +12,8 @@ export interface ScoringParamsInput {
   target?: number;
   zeroAt?: number;
   direction?: 'min' | 'max';
+  /** A case metric counted over these case sources only (e.g. complaints: citizen, hotline, 上级交办). */
+  sources?: readonly string[];
 }
 
 export interface StandardTreeNode {
@@ -52,6 +54,7 @@ const RULE_ZH: Record<ScoringRuleKind, string> = {
   deduction: '按次扣分',
   threshold: '指标达标',
   count: '计数扣分',
+  exposure: '曝光扣分',
   veto: '一票否决',
 };
 
@@ -197,12 +200,16 @@ function checkParams(n: StandardTreeNode, label: string, add: AddIssue) {
     add(n, TREE_COLUMNS.rule, `${label}的评分方式“${String(n.rule)}”不存在`);
     return;
   }
-  if (n.rule === 'deduction' || n.rule === 'count') {
+  if (n.rule === 'deduction' || n.rule === 'count' || n.rule === 'exposure') {
     if (!isSet(p.perOccurrence) || p.perOccurrence <= 0)
       add(n, TREE_COLUMNS.params, `${label}：${rule}须填写每次扣分（大于 0）`);
     if (n.rule === 'count' && p.allowed !== undefined && (!isSet(p.allowed) || p.allowed < 0))
       add(n, TREE_COLUMNS.params, `${label}：允许数量不能为负数`);
   }
+  if (n.rule === 'exposure' && p.zeroAt !== undefined && (!Number.isInteger(p.zeroAt) || p.zeroAt < 1))
+    add(n, TREE_COLUMNS.params, `${label}：曝光扣分的零分值是“第几次曝光起本项不得分”，须为正整数`);
+  if (p.sources !== undefined && n.rule !== 'threshold')
+    add(n, TREE_COLUMNS.params, `${label}：案件来源只用于“指标达标”（按来源统计案件指标）`);
   if (n.rule === 'threshold') {
     if (!(p.metric ?? '').trim()) add(n, TREE_COLUMNS.params, `${label}：指标达标须填写指标名称`);
     if (!isSet(p.target)) add(n, TREE_COLUMNS.params, `${label}：指标达标须填写达标值`);
@@ -218,7 +225,7 @@ function checkParams(n: StandardTreeNode, label: string, add: AddIssue) {
         );
     }
   }
-  if (p.cap !== undefined && (n.rule === 'deduction' || n.rule === 'count')) {
+  if (p.cap !== undefined && (n.rule === 'deduction' || n.rule === 'count' || n.rule === 'exposure')) {
     if (!isSet(p.cap) || p.cap < 0) add(n, TREE_COLUMNS.params, `${label}：扣分上限不能为负数`);
     else if (Number.isFinite(n.points) && p.cap > n.points + POINTS_EPSILON)
       add(

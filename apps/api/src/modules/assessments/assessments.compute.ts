@@ -48,6 +48,11 @@ export interface Derived {
   cases: ReadonlyMap<string, { open: number; linked: number }>;
   /** A missing or null metric has no data source (yet): the checkpoint stays unscored. */
   metrics: ReadonlyMap<SystemMetric, number | null>;
+  /**
+   * Figures that depend on the node's own parameters: a case metric over the node's `sources` (percent),
+   * or the exposures of the period for an exposure checkpoint. null: no data (unscored).
+   */
+  byNode: ReadonlyMap<string, number | null>;
 }
 
 export interface RoundResults {
@@ -63,11 +68,15 @@ export interface RoundResults {
 const isSystemMetric = (m: string | undefined): m is SystemMetric =>
   m !== undefined && (SYSTEM_METRICS as readonly string[]).includes(m);
 
-/** The metrics a standard's threshold checkpoints ask the system for. */
+/** A threshold checkpoint on a case metric restricted to some case sources (complaints …). */
+export const bySources = (n: ScoringNode): boolean =>
+  n.rule === 'threshold' && isSystemMetric(n.params.metric) && (n.params.sources?.length ?? 0) > 0;
+
+/** The metrics a standard's threshold checkpoints ask the system for (over every source). */
 export function metricsUsed(nodes: readonly ScoringNode[]): Set<SystemMetric> {
   const out = new Set<SystemMetric>();
   for (const n of nodes)
-    if (n.rule === 'threshold' && isSystemMetric(n.params.metric)) out.add(n.params.metric);
+    if (n.rule === 'threshold' && isSystemMetric(n.params.metric) && !bySources(n)) out.add(n.params.metric);
   return out;
 }
 
@@ -79,6 +88,7 @@ export function hasManualInput(node: ScoringNode, e: Entry | undefined): boolean
       return e.passed !== null;
     case 'deduction':
     case 'count':
+    case 'exposure':
       return e.occurrences !== null || e.score !== null;
     case 'threshold':
       return e.value !== null || e.score !== null;
@@ -89,8 +99,9 @@ export function hasManualInput(node: ScoringNode, e: Entry | undefined): boolean
 
 /**
  * The input of one leaf and its source: an assessor's entry always wins; otherwise, in a derived round,
- * deduction/count leaves count the node's open linked cases and threshold leaves on a system metric take
- * the metric (satisfaction has no data source yet → unscored).
+ * deduction/count leaves count the node's open linked cases, exposure leaves the period's exposures, and
+ * threshold leaves on a system metric take the metric — over the node's case sources when it names them
+ * (a metric without data → unscored).
  */
 function leafInput(
   node: ScoringNode,
@@ -104,6 +115,18 @@ function leafInput(
     };
   }
   if (!derived) return { input: null, source: 'none' };
+  if (node.rule === 'exposure') {
+    const n = derived.byNode.get(node.id);
+    return n === null || n === undefined
+      ? { input: null, source: 'none' }
+      : { input: { occurrences: n }, source: 'exposures' };
+  }
+  if (bySources(node)) {
+    const v = derived.byNode.get(node.id);
+    return v === null || v === undefined
+      ? { input: null, source: 'none' }
+      : { input: { value: v }, source: 'metric' };
+  }
   if (node.rule === 'deduction' || node.rule === 'count') {
     return { input: { occurrences: derived.cases.get(node.id)?.open ?? 0 }, source: 'cases' };
   }

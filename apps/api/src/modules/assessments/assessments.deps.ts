@@ -18,4 +18,6 @@ export interface AssessmentsDeps {
   kpis: KpisService;
   /** Checkpoint photos (assessors' evidence on the scoring sheet). */
   photos: PhotosService;
+  /** Readiness never says 达标 while the archive's completeness (percent) is below this (default 90). */
+  evidenceFloor?: number;
 }

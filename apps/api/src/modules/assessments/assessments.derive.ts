@@ -1,7 +1,13 @@
-import type { KpiRate, SystemMetric } from '@chuangcheng/contracts';
-import { round2 } from '@chuangcheng/domain';
+import {
+  KPI_COUNTERS,
+  type KpiCounters,
+  type KpiRate,
+  type KpiResult,
+  type SystemMetric,
+} from '@chuangcheng/contracts';
+import { ratesOf, round2 } from '@chuangcheng/domain';
 import { SYSTEM_ACTOR } from '../../platform/actor';
-import type { Derived } from './assessments.compute';
+import { bySources, type Derived, metricsUsed, type ScoringNode } from './assessments.compute';
 import type { AssessmentsDeps } from './assessments.deps';
 import type { AssessmentsRepository, CampaignInfo } from './assessments.repository';
 
@@ -23,8 +29,20 @@ function addDays(date: string, days: number): string {
 }
 
 /**
+ * The exposure period of a round on `asOf`: the calendar year up to asOf (the provincial 千分制 is
+ * scored per year), as city-local instants [from, to).
+ */
+export function exposurePeriod(asOf: string): { from: Date; to: Date } {
+  return {
+    from: new Date(`${asOf.slice(0, 4)}-01-01T00:00:00+08:00`),
+    to: new Date(new Date(`${asOf}T00:00:00+08:00`).getTime() + 86_400_000),
+  };
+}
+
+/**
  * The system's figures for a derived round of `campaign` on `asOf`: open linked cases per node, the
- * KPI rates of the campaign's region over the 90 days up to asOf, the archive's completeness as of asOf.
+ * KPI rates of the campaign's region over the 90 days up to asOf (over every source, and per node over
+ * the sources it names), the exposures of the year up to asOf, the archive's completeness as of asOf.
  * Satisfaction comes from the citizens' ratings of cases reported in the window (null → unscored).
  */
 export async function deriveFigures(
@@ -32,23 +50,40 @@ export async function deriveFigures(
   repo: AssessmentsRepository,
   campaign: CampaignInfo,
   asOf: string,
-  used: ReadonlySet<SystemMetric>,
+  nodes: readonly ScoringNode[],
 ): Promise<Derived> {
+  const used = metricsUsed(nodes);
+  const sourced = nodes.filter(bySources);
+  const exposureNodes = nodes.filter((n) => n.rule === 'exposure');
   const metrics = new Map<SystemMetric, number | null>();
   const kpiWanted = [...used].filter((m) => KPI_METRICS[m]);
-  const [cases, kpi, evidence, satisfaction] = await Promise.all([
+  const [cases, kpi, evidence, satisfaction, exposures] = await Promise.all([
     repo.linkedCaseCounts(campaign.cityId, campaign.id),
-    kpiWanted.length ? kpiRates(deps, campaign, asOf) : null,
+    kpiWanted.length || sourced.length ? kpiBySource(deps, campaign, asOf) : null,
     used.has('evidence_completeness') ? evidencePercent(deps, campaign, asOf) : null,
     used.has('satisfaction_rate') ? satisfactionRate(deps, campaign, asOf) : null,
+    exposureNodes.length ? repo.exposureCount(campaign, exposurePeriod(asOf)) : 0,
   ]);
-  for (const m of kpiWanted) {
-    const r = kpi?.[KPI_METRICS[m]!];
-    metrics.set(m, r === null || r === undefined ? null : round2(r * 100));
-  }
+  for (const m of kpiWanted) metrics.set(m, percent(kpi?.total.rates[KPI_METRICS[m]!]));
   if (used.has('evidence_completeness')) metrics.set('evidence_completeness', evidence);
   if (used.has('satisfaction_rate')) metrics.set('satisfaction_rate', satisfaction);
-  return { cases, metrics };
+  const byNode = new Map<string, number | null>();
+  for (const n of exposureNodes) byNode.set(n.id, exposures);
+  for (const n of sourced) {
+    const rate = KPI_METRICS[n.params.metric as SystemMetric];
+    byNode.set(n.id, rate && kpi ? percent(ratesOf(sumSources(kpi, n.params.sources ?? []))[rate]) : null);
+  }
+  return { cases, metrics, byNode };
+}
+
+const percent = (r: number | null | undefined) => (r === null || r === undefined ? null : round2(r * 100));
+
+/** The counters of the KPI rows of the given sources, added up (the rates are taken of the sum). */
+function sumSources(kpi: KpiResult, sources: readonly string[]): KpiCounters {
+  const out = Object.fromEntries(KPI_COUNTERS.map((k) => [k, 0])) as KpiCounters;
+  for (const row of kpi.rows)
+    if (sources.includes(row.key)) for (const k of KPI_COUNTERS) out[k] += row.counters[k];
+  return out;
 }
 
 /**
@@ -69,9 +104,9 @@ function windowOf(campaign: CampaignInfo, asOf: string) {
   };
 }
 
-async function kpiRates(deps: AssessmentsDeps, campaign: CampaignInfo, asOf: string) {
+async function kpiBySource(deps: AssessmentsDeps, campaign: CampaignInfo, asOf: string) {
   const { ctx, filter } = windowOf(campaign, asOf);
-  return (await deps.kpis.kpis(ctx, { dimension: 'source', ...filter })).total.rates;
+  return deps.kpis.kpis(ctx, { dimension: 'source', ...filter });
 }
 
 /** 群众满意率 in percent from the citizens' ratings in the window; null when nobody rated. */

@@ -6,6 +6,7 @@ import {
   campaigns,
   campaignTasks,
   cases,
+  exposures,
   indicatorCases,
   indicatorLinks,
   photos,
@@ -169,6 +170,29 @@ export function createAssessmentsRepository(db: Db) {
      * Per node of a campaign: open linked cases (occurrences) and all linked cases. One aggregate over
      * indicator_cases ⋈ cases, keyed (city_id, id) like every big table.
      */
+    /**
+     * Exposures (曝光台) published in [from, to) of cases in the campaign's region — withdrawn ones too,
+     * and whatever became of the case: closing a case or taking it off the board does not undo the
+     * exposure. A city-wide campaign counts the whole city.
+     */
+    async exposureCount(campaign: CampaignInfo, period: { from: Date; to: Date }): Promise<number> {
+      const conds: SQL[] = [
+        eq(exposures.cityId, campaign.cityId),
+        sql`${exposures.publishedAt} >= ${period.from.toISOString()}`,
+        sql`${exposures.publishedAt} < ${period.to.toISOString()}`,
+      ];
+      if (campaign.regionLevel !== 'city' && campaign.regionId !== campaign.cityId)
+        conds.push(
+          sql`(${cases.districtId} = ${campaign.regionId} or ${cases.streetId} = ${campaign.regionId} or ${cases.communityId} = ${campaign.regionId})`,
+        );
+      const [r] = await db
+        .select({ n: count() })
+        .from(exposures)
+        .innerJoin(cases, and(eq(cases.cityId, exposures.cityId), eq(cases.id, exposures.caseId)))
+        .where(and(...conds));
+      return Number(r?.n ?? 0);
+    },
+
     async linkedCaseCounts(
       cityId: string,
       campaignId: string,

@@ -10,8 +10,10 @@ export interface TestNode {
   parent?: string;
   title: string;
   points: number;
-  rule?: 'manual' | 'deduction' | 'threshold' | 'count' | 'veto';
+  rule?: 'manual' | 'deduction' | 'threshold' | 'count' | 'exposure' | 'veto';
   params?: Record<string, unknown>;
+  /** Required documents of the archive (台账). */
+  evidence?: { title: string; periodicity: string }[];
 }
 
 /**
@@ -101,6 +103,7 @@ export async function insertCampaign(
         points: n.points,
         rule: n.rule ?? 'manual',
         params: n.params ?? {},
+        evidence: n.evidence ?? [],
         depth: depth(n),
         sort: i + j,
       })),

@@ -119,6 +119,13 @@ describe('linked indicators of two standards', () => {
     form.append('file', new Blob([new Uint8Array(await pdf('linked'))]), '巡查记录.pdf');
     const up = await t.call('POST', '/api/evidence', { body: form, session: office });
     expect(up.status).toBe(201);
+    // Awaiting review it counts for neither indicator; accepted, it fills both.
+    expect((await slotOfA()).complete).toBe(false);
+    const ok = await t.call('POST', `/api/evidence/${up.body.id}/review`, {
+      session: office,
+      body: { action: 'approve' },
+    });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     const slot = await slotOfA();
     expect(slot.fileCount).toBe(1);
     expect(slot.complete).toBe(true);

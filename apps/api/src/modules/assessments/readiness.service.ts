@@ -10,6 +10,7 @@ import { entryOf, type RoundCore, type Tree } from './round-core';
 
 const UNASSIGNED = '未分解';
 const TOP_LOST = 10;
+const DEFAULT_EVIDENCE_FLOOR = 90;
 
 /** Readiness: where the campaign stands today against its thresholds. */
 export function createReadinessService(deps: AssessmentsDeps, core: RoundCore) {
@@ -74,6 +75,8 @@ export function createReadinessService(deps: AssessmentsDeps, core: RoundCore) {
         (id) => derivedOk.has(id),
       );
       const projection = core.compute(campaign, t, entries, derived);
+      const evidenceFloor = deps.evidenceFloor ?? DEFAULT_EVIDENCE_FLOOR;
+      const evidenceShort = evidence < evidenceFloor;
       const latest = rounds.at(-1);
       const latestRow = latest ? await repo.roundById(latest.id) : null;
       const lost = lostPointsOf(projection.nodes, leads);
@@ -90,7 +93,12 @@ export function createReadinessService(deps: AssessmentsDeps, core: RoundCore) {
             })
           : null,
         projected: projection.total,
-        projectedVerdict: projection.verdict,
+        // A score that passes with an archive below the floor is not 达标 yet: the assessors check the
+        // archive first ("目录齐全 … 有据可查"), so the projection is held at 基本达标 until it is filed.
+        projectedVerdict: projection.verdict === 'pass' && evidenceShort ? 'basic' : projection.verdict,
+        scoreVerdict: projection.verdict,
+        evidenceShort,
+        evidenceFloor,
         vetoRisks,
         evidencePercent: evidence,
         lostByCategory: projection.nodes

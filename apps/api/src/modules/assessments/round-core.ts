@@ -9,7 +9,6 @@ import {
   computeResults,
   type Derived,
   type Entry,
-  metricsUsed,
   type RoundResults,
   type ScoringNode,
 } from './assessments.compute';
@@ -117,7 +116,7 @@ export function createRoundCore(deps: AssessmentsDeps) {
     derive: boolean,
   ): Promise<Derived | null> {
     if (!derive) return null;
-    return deriveFigures(deps, repo, campaign, asOf, metricsUsed(t.nodes));
+    return deriveFigures(deps, repo, campaign, asOf, t.nodes);
   }
 
   function compute(

@@ -27,7 +27,7 @@ export type CreateRound = z.output<typeof createRoundSchema>;
 export type RoundListQuery = PageQuery & { campaignId?: string };
 
 const RULE_FIELD_MESSAGES = {
-  occurrences: '只有按次扣分、计数扣分的考核点可以填写发生次数',
+  occurrences: '只有按次扣分、计数扣分、曝光扣分的考核点可以填写发生次数',
   value: '只有指标达标类的考核点可以填写指标值',
   passed: '只有一票否决项可以填写是否达标',
 } as const;
@@ -46,7 +46,7 @@ function entryIssues(e: ScoreEntry, i: number, node: ScoringNode, leaf: boolean)
     if (node.rule === 'veto') out.push(f('score', '一票否决项不计分，请填写是否达标（passed）'));
     else if (e.score > node.points) out.push(f('score', `得分不能超过该考核点的分值 ${node.points} 分`));
   }
-  if (e.occurrences !== undefined && node.rule !== 'deduction' && node.rule !== 'count')
+  if (e.occurrences !== undefined && !['deduction', 'count', 'exposure'].includes(node.rule))
     out.push(f('occurrences', RULE_FIELD_MESSAGES.occurrences));
   if (e.value !== undefined && node.rule !== 'threshold') out.push(f('value', RULE_FIELD_MESSAGES.value));
   if (e.passed !== undefined && node.rule !== 'veto') out.push(f('passed', RULE_FIELD_MESSAGES.passed));

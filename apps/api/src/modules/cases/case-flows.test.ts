@@ -350,7 +350,8 @@ describe('挂账 (parking)', () => {
 
 describe('回退 (return) and re-dispatch', () => {
   it('goes back to the dispatch board, is re-dispatched to another unit and counts one return', async () => {
-    const before = (await kpis(s.office)).total.counters;
+    // Totals by area: by unit, the case now counts for both units that held it.
+    const before = (await kpis(s.office, 'dimension=district')).total.counters;
     const c = await dispatched();
     expect(c.leadUnit.id).toBe(cgjUnitId);
     const route = c.route;
@@ -377,14 +378,15 @@ describe('回退 (return) and re-dispatch', () => {
     const accepted = await ok(await act(s.zjj, c.id, { action: 'accept' }));
     expect(accepted.status).toBe('in_progress');
 
-    const after = (await kpis(s.office)).total;
+    const after = (await kpis(s.office, 'dimension=district')).total;
     expect(after.counters.returns - before.returns).toBe(1);
     expect(after.counters.dispatches - before.dispatches).toBe(2);
     expect(after.counters.reported - before.reported).toBe(1);
     expect(after.rates.returnRate).toBeCloseTo(after.counters.returns / after.counters.dispatches, 10);
-    const zjjRow = (await kpis(s.office)).rows.find((r: any) => r.key === zjjUnitId);
-    expect(zjjRow.counters.returns).toBeGreaterThanOrEqual(1);
-    expect(zjjRow.rates.returnRate).toBeCloseTo(zjjRow.counters.returns / zjjRow.counters.dispatches, 10);
+    // The return is charged to the unit that returned (城管局), not to the one re-dispatched to.
+    const cgjRow = (await kpis(s.office)).rows.find((r: any) => r.key === cgjUnitId);
+    expect(cgjRow.counters.returns).toBeGreaterThanOrEqual(1);
+    expect(cgjRow.rates.returnRate).toBeCloseTo(cgjRow.counters.returns / cgjRow.counters.dispatches, 10);
   });
 
   it('a co-unit sees the case but only the lead unit may accept it (CASE_NOT_YOUR_UNIT)', async () => {
@@ -628,7 +630,7 @@ describe('scopes', () => {
     expect(away.body.error.code).toBe('FORBIDDEN_SCOPE');
     expect((await act(s.office_d, inB.id, { action: 'file' })).status).toBe(403);
     expect((await get(s.office_d, inA.id)).status).toBe(200);
-    expect((await kpis(s.office_d)).total.counters.reported).toBe(inDistrict.length);
+    expect((await kpis(s.office_d, 'dimension=district')).total.counters.reported).toBe(inDistrict.length);
 
     const ofUnit = all
       .filter((c) => c.leadUnitId === cgjUnitId || c.coUnitIds.includes(cgjUnitId))
@@ -688,7 +690,8 @@ describe('KPIs and exports', () => {
     for (const dimension of KPI_DIMENSIONS) {
       const r = await kpis(s.office, `dimension=${dimension}`);
       expect(r.dimension).toBe(dimension);
-      expect(r.total.counters.reported, dimension).toBe(all.length);
+      // By unit, a case counts for each unit that held it and never-dispatched cases for none.
+      if (dimension !== 'unit') expect(r.total.counters.reported, dimension).toBe(all.length);
       expect(r.rows.length, dimension).toBeGreaterThan(0);
       expect(new Set(r.rows.map((x: any) => x.key)).size, dimension).toBe(r.rows.length);
       for (const k of KPI_COUNTERS) {
@@ -707,9 +710,9 @@ describe('KPIs and exports', () => {
       CASE_SOURCE_LABELS.grid_worker.zh,
     );
 
-    const fromNov = await kpis(s.office, 'dimension=unit&from=2026-11-01');
+    const fromNov = await kpis(s.office, 'dimension=district&from=2026-11-01');
     expect(fromNov.total.counters.reported).toBe(all.length - 1);
-    const toOct = await kpis(s.office, 'dimension=unit&to=2026-10-31');
+    const toOct = await kpis(s.office, 'dimension=district&to=2026-10-31');
     expect(toOct.total.counters.reported).toBe(1);
     const oneDay = await kpis(s.office, 'dimension=day&from=2026-11-23&to=2026-11-23');
     expect(oneDay.rows.map((x: any) => x.key)).toEqual(['2026-11-23']);
@@ -725,8 +728,8 @@ describe('KPIs and exports', () => {
       await t.db.execute(sql`set time zone 'Asia/Shanghai'`);
       try {
         const all = await t.db.select({ id: cases.id }).from(cases).where(eq(cases.cityId, cityId));
-        const fromNov = await kpis(s.office, 'dimension=unit&from=2026-11-01');
-        const toOct = await kpis(s.office, 'dimension=unit&to=2026-10-31');
+        const fromNov = await kpis(s.office, 'dimension=district&from=2026-11-01');
+        const toOct = await kpis(s.office, 'dimension=district&to=2026-10-31');
         expect(toOct.total.counters.reported).toBe(1);
         expect(fromNov.total.counters.reported).toBe(all.length - 1);
       } finally {

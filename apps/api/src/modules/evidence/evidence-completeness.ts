@@ -16,8 +16,10 @@ const slotKey = (nodeId: string, requirement: string, period: string) =>
 /**
  * Every (indicator × required document × period) due from the campaign's start to min(asOf, its end),
  * with the files filed for it; a one-off document is due once whatever the date. `nodeIds` narrows the
- * tree (a unit's indicators). `shared` counts documents filed under a linked indicator of another
+ * tree (a unit's indicators). `shared` counts accepted documents filed under a linked indicator of another
  * standard for the same period (key: node id + NUL + period): they count for this indicator's slots too.
+ * A slot is complete only with an accepted document; one awaiting review is 'pending', one whose every
+ * document was sent back is 'returned'.
  */
 export function slotsOf(
   scope: CampaignScope,
@@ -28,10 +30,14 @@ export function slotsOf(
 ): EvidenceSlot[] {
   const { startsOn, endsOn } = scope.campaign;
   const end = asOf < endsOn ? asOf : endsOn;
-  const counts = new Map<string, number>();
+  const counts = new Map<string, { filed: number; accepted: number; returned: number }>();
   for (const f of files) {
     const k = slotKey(f.nodeId, f.requirement, f.period);
-    counts.set(k, (counts.get(k) ?? 0) + 1);
+    const c = counts.get(k) ?? { filed: 0, accepted: 0, returned: 0 };
+    if (f.reviewStatus === 'returned') c.returned++;
+    else c.filed++;
+    if (f.reviewStatus === 'accepted') c.accepted++;
+    counts.set(k, c);
   }
   const out: EvidenceSlot[] = [];
   for (const node of scope.nodes) {
@@ -44,9 +50,10 @@ export function slotsOf(
             ? periodsBetween(req.periodicity, startsOn, end)
             : [];
       for (const period of periods) {
-        const fileCount =
-          (counts.get(slotKey(node.id, req.title, period)) ?? 0) +
-          (shared.get(`${node.id}\u0000${period}`) ?? 0);
+        const own = counts.get(slotKey(node.id, req.title, period));
+        const linked = shared.get(`${node.id}\u0000${period}`) ?? 0;
+        const fileCount = (own?.filed ?? 0) + linked;
+        const acceptedCount = (own?.accepted ?? 0) + linked;
         out.push({
           nodeId: node.id,
           nodeCode: node.code,
@@ -55,7 +62,16 @@ export function slotsOf(
           periodicity: req.periodicity,
           period,
           fileCount,
-          complete: fileCount > 0,
+          acceptedCount,
+          complete: acceptedCount > 0,
+          state:
+            acceptedCount > 0
+              ? 'accepted'
+              : fileCount > 0
+                ? 'pending'
+                : (own?.returned ?? 0) > 0
+                  ? 'returned'
+                  : 'missing',
         });
       }
     }
@@ -110,12 +126,14 @@ export function completenessOf(
     add(byUnit, scope.leadUnitOf(s.nodeId), s);
   }
   const present = slots.filter((s) => s.complete).length;
+  const pending = slots.filter((s) => s.state === 'pending').length;
   const unitName = (id: string | null) => (id ? (unitNames.get(id) ?? '（已删除的单位）') : UNASSIGNED);
   return {
     campaignId: scope.campaign.id,
     asOf,
     required: slots.length,
     present,
+    pending,
     percent: percentOf(present, slots.length),
     byIndicator: scope.nodes
       .filter((n) => byNode.has(n.id))

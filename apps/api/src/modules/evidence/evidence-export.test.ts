@@ -115,22 +115,29 @@ describe('迎检资料包', () => {
       '序号',
       '指标编码',
       '指标名称',
+      '应交资料',
       '资料名称',
       '期间',
+      '状态',
+      '审核',
       '文件日期',
       '发文单位',
       '包内路径',
     ]);
-    const rows: string[][] = [];
+    const all: string[][] = [];
     ws.eachRow((row, n) => {
-      if (n > 1) rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? '')));
+      if (n > 1) all.push((row.values as unknown[]).slice(1).map((v) => String(v ?? '')));
     });
+    // Every required document is listed; the ones filed carry their path (the missing ones: 缺失, no path).
+    const rows = all.filter((r) => r[6] !== '缺失');
+    expect(all.filter((r) => r[6] === '缺失').every((r) => r[10] === '')).toBe(true);
     expect(rows).toHaveLength(uploaded.length);
     const bySha = new Map(uploaded.map((f) => [f.sha256, f]));
     const seen = new Set<string>();
+    expect(all.map((r) => r[0])).toEqual(all.map((_, i) => String(i + 1)));
     rows.forEach((r, i) => {
-      const [no, code, indicator, title, period, docDate, issuer, inPath] = r;
-      expect(no).toBe(String(i + 1));
+      const [, code, indicator, , title, period, , review, docDate, issuer, inPath] = r;
+      expect(review).toBe('待创建办验收');
       const bytes = entries.get(inPath!);
       expect(bytes, `row ${i + 1}: ${inPath} is in the zip`).toBeDefined();
       seen.add(inPath!);
@@ -265,7 +272,7 @@ describe('zipStream', () => {
     await wb.xlsx.load(entries.get('目录.xlsx')! as unknown as ArrayBuffer);
     const paths: string[] = [];
     wb.getWorksheet('目录')!.eachRow((row, n) => {
-      if (n > 1) paths.push(String(row.getCell(8).value));
+      if (n > 1 && row.getCell(7).value !== '缺失') paths.push(String(row.getCell(11).value));
     });
     expect(paths.filter((p) => p.includes('未打包'))).toHaveLength(1);
     expect(paths.filter((p) => entries.has(p))).toHaveLength(uploaded.length - 1);

@@ -8,14 +8,18 @@ import type {
 import { periodsBetween } from '@chuangcheng/domain';
 import type { z } from 'zod';
 import { requireRole } from '../../platform/access';
-import type { Ctx } from '../../platform/actor';
+import type { Actor, Ctx } from '../../platform/actor';
 import { AppError, fieldError } from '../../platform/app-error';
 import { newId } from '../../platform/ids';
 import { offsetOf, pageResult } from '../../platform/pagination';
 import type { EvidenceDeps } from './evidence.deps';
-import { EVIDENCE_READ, EVIDENCE_WRITE, unitOnly } from './evidence.policy';
+import { EVIDENCE_READ, EVIDENCE_WRITE, reviewActionsFor, unitOnly } from './evidence.policy';
 import { presentEvidence } from './evidence.presenter';
-import { createEvidenceRepository, type EvidenceListRow } from './evidence.repository';
+import {
+  createEvidenceRepository,
+  type EvidenceListRow,
+  type EvidenceRepository,
+} from './evidence.repository';
 import { type CampaignScope, loadScope } from './evidence-scope';
 import { evidenceKind, MIME_OF } from './evidence-type';
 
@@ -41,20 +45,44 @@ export function visibleNodeIds(
   return scope.nodes.filter((n) => scope.unitsOf(n.id).has(unitId)).map((n) => n.id);
 }
 
+/** Files as `actor` sees them: consistency flags, the lead unit that reviews, the actions allowed now. */
+export async function presentFiles(
+  repo: EvidenceRepository,
+  rows: EvidenceListRow[],
+  scope: CampaignScope,
+  actor: Actor,
+): Promise<EvidenceFile[]> {
+  const cityId = rows[0]?.cityId;
+  if (!cityId) return [];
+  const leads = new Map(rows.map((r) => [r.nodeId, scope.leadUnitOf(r.nodeId)]));
+  const [dups, names] = await Promise.all([
+    repo.duplicatesOf(
+      cityId,
+      rows.map((r) => r.sha256),
+    ),
+    repo.unitNames([...new Set([...leads.values()].filter((u): u is string => u !== null))]),
+  ]);
+  return rows.map((r) => {
+    const lead = leads.get(r.nodeId) ?? null;
+    return presentEvidence(r, dups.get(r.sha256) ?? [], {
+      leadUnitName: lead ? (names.get(lead) ?? null) : null,
+      actions: reviewActionsFor(actor, r.reviewStatus, lead),
+    });
+  });
+}
+
+/**
+ * The first review stage of a new upload: the lead unit reviews a unit's document; the lead unit's own
+ * upload, the office's, and one for an indicator without a lead unit go straight to the office.
+ */
+function firstStage(scope: CampaignScope, nodeId: string, actor: Actor) {
+  const lead = scope.leadUnitOf(nodeId);
+  return actor.role === 'unit' && lead !== null && lead !== actor.unitId ? 'pending_lead' : 'pending_office';
+}
+
 /** The archive's files: upload (checked by content), list with consistency flags, download, delete. */
 export function createEvidenceFilesService(deps: EvidenceDeps) {
   const repo = createEvidenceRepository(deps.db);
-
-  async function present(rows: EvidenceListRow[]): Promise<EvidenceFile[]> {
-    const cityId = rows[0]?.cityId;
-    const dups = cityId
-      ? await repo.duplicatesOf(
-          cityId,
-          rows.map((r) => r.sha256),
-        )
-      : new Map();
-    return rows.map((r) => presentEvidence(r, dups.get(r.sha256) ?? []));
-  }
 
   /** The node, requirement and period of an upload must fit the campaign's tree and dates. */
   function checkPlace(scope: CampaignScope, f: EvidenceUploadFields) {
@@ -118,7 +146,8 @@ export function createEvidenceFilesService(deps: EvidenceDeps) {
         storageKey,
         uploadedBy: ctx.actor.id,
         createdAt: now,
-      };
+        reviewStatus: firstStage(scope, node.id, ctx.actor),
+      } as const;
       await deps.files.put(
         storageKey,
         Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength),
@@ -140,7 +169,7 @@ export function createEvidenceFilesService(deps: EvidenceDeps) {
         throw e;
       }
       const saved = await repo.byId(id);
-      return (await present([saved!]))[0]!;
+      return (await presentFiles(repo, [saved!], scope, ctx.actor))[0]!;
     },
 
     /** A page of a campaign's files (a unit sees its indicators' files only), newest first. */
@@ -153,7 +182,7 @@ export function createEvidenceFilesService(deps: EvidenceDeps) {
         { campaignId: q.campaignId, nodeId: q.nodeId, period: q.period, nodeIds },
         { limit: q.pageSize, offset: offsetOf(q) },
       );
-      return pageResult(await present(rows), total, q);
+      return pageResult(await presentFiles(repo, rows, scope, ctx.actor), total, q);
     },
 
     /** One file's bytes for download, with its stored name and type. */

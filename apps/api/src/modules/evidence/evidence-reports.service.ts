@@ -7,7 +7,7 @@ import { EVIDENCE_PACKAGE, EVIDENCE_READ, unitOnly } from './evidence.policy';
 import { createEvidenceRepository } from './evidence.repository';
 import { completenessOf, type EvidenceSlot, issuesOf, slotsOf } from './evidence-completeness';
 import { visibleNodeIds } from './evidence-files.service';
-import { catalogDocx, catalogXlsx } from './evidence-package.catalog';
+import { catalogDocx, catalogRows, catalogXlsx } from './evidence-package.catalog';
 import { layoutPackage, safeName } from './evidence-package.layout';
 import { type ZipSource, zipStream } from './evidence-package.zip';
 import { type CampaignScope, loadScope, scopeOf } from './evidence-scope';
@@ -77,17 +77,30 @@ export function createEvidenceReportsService(deps: EvidenceDeps) {
       return completeness(await scopeOf(repo, campaign), asOf, null);
     },
 
-    /** The 迎检资料包: numbered folders, renamed files, 目录.xlsx + 目录.docx; streamed with its size. */
+    /**
+     * The 迎检资料包: numbered folders, renamed files, 目录.xlsx + 目录.docx listing every required document
+     * with its state (已上传 / 缺失 / 过期 / 疑似重复) and review; streamed with its size. Documents sent
+     * back are not packed (their slot shows 缺失 until a new one is filed).
+     */
     async exportPackage(ctx: Ctx, campaignId: string): Promise<PackageDownload> {
       requireRole(ctx.actor, EVIDENCE_PACKAGE);
       const scope = await loadScope(repo, ctx.actor, campaignId);
-      const all = await repo.allOf(scope.campaign.cityId, scope.campaign.id);
+      const { files: everything, slots } = await measure(scope, today(), null);
+      const all = everything.filter((f) => f.reviewStatus !== 'returned');
       const stored = await mapLimit(all, 16, (f) => deps.files.exists(f.storageKey));
       const present = new Set(all.filter((_, i) => stored[i]).map((f) => f.id));
       const entries = layoutPackage(scope, all);
       const listed = entries.map((e) => (present.has(e.file.id) ? e : { ...e, path: MISSING_PATH }));
+      const sameBytes = await repo.duplicatesOf(
+        scope.campaign.cityId,
+        all.map((f) => f.sha256),
+      );
+      const duplicates = new Set(
+        all.filter((f) => (sameBytes.get(f.sha256)?.length ?? 0) > 1).map((f) => f.id),
+      );
+      const rows = catalogRows(scope, listed, slots, duplicates);
       const title = `${scope.campaign.name} 迎检资料目录`;
-      const [xlsx, docx] = await Promise.all([catalogXlsx(listed), catalogDocx(title, listed)]);
+      const [xlsx, docx] = await Promise.all([catalogXlsx(rows), catalogDocx(title, rows)]);
       const now = deps.clock.now();
       const sources: ZipSource[] = [
         { path: '目录.xlsx', size: xlsx.byteLength, mtime: now, data: xlsx },

@@ -91,6 +91,58 @@ export function createEvidenceRepository(db: Db) {
       return row ? flatten(row) : undefined;
     },
 
+    /**
+     * Moves a file's review on, only from the status the caller saw (a concurrent review wins once):
+     * false when the file was reviewed meanwhile.
+     */
+    async review(
+      cityId: string,
+      id: string,
+      from: EvidenceRow['reviewStatus'],
+      patch: Partial<
+        Pick<
+          EvidenceRow,
+          | 'reviewStatus'
+          | 'leadReviewedByName'
+          | 'leadReviewedAt'
+          | 'reviewedByName'
+          | 'reviewedAt'
+          | 'returnReason'
+        >
+      >,
+    ): Promise<boolean> {
+      const rows = await db
+        .update(evidenceFiles)
+        .set(patch)
+        .where(
+          and(
+            eq(evidenceFiles.cityId, cityId),
+            eq(evidenceFiles.id, id),
+            eq(evidenceFiles.reviewStatus, from),
+          ),
+        )
+        .returning({ id: evidenceFiles.id });
+      return rows.length === 1;
+    },
+
+    /** A campaign's files awaiting review (either stage), oldest first. */
+    async awaitingReview(cityId: string, campaignId: string): Promise<EvidenceListRow[]> {
+      const rows = await db
+        .select(listColumns)
+        .from(evidenceFiles)
+        .leftJoin(standardNodes, eq(standardNodes.id, evidenceFiles.nodeId))
+        .leftJoin(users, eq(users.id, evidenceFiles.uploadedBy))
+        .where(
+          and(
+            eq(evidenceFiles.cityId, cityId),
+            eq(evidenceFiles.campaignId, campaignId),
+            inArray(evidenceFiles.reviewStatus, ['pending_lead', 'pending_office']),
+          ),
+        )
+        .orderBy(asc(evidenceFiles.createdAt), asc(evidenceFiles.id));
+      return rows.map(flatten);
+    },
+
     async remove(cityId: string, id: string): Promise<void> {
       await db.delete(evidenceFiles).where(and(eq(evidenceFiles.cityId, cityId), eq(evidenceFiles.id, id)));
     },
@@ -137,8 +189,9 @@ export function createEvidenceRepository(db: Db) {
     },
 
     /**
-     * Files filed under indicators of other standards that are linked to these nodes (indicator_links,
-     * either direction): target node → period → count. One document then counts for both campaigns.
+     * Accepted files filed under indicators of other standards that are linked to these nodes
+     * (indicator_links, either direction): target node → period → count. One document then counts for
+     * both campaigns.
      */
     async sharedCounts(cityId: string, nodeIds: readonly string[]): Promise<Map<string, number>> {
       const out = new Map<string, number>();
@@ -162,7 +215,13 @@ export function createEvidenceRepository(db: Db) {
       const rows = await db
         .select({ nodeId: evidenceFiles.nodeId, period: evidenceFiles.period, n: count() })
         .from(evidenceFiles)
-        .where(and(eq(evidenceFiles.cityId, cityId), inArray(evidenceFiles.nodeId, [...targetsOf.keys()])))
+        .where(
+          and(
+            eq(evidenceFiles.cityId, cityId),
+            inArray(evidenceFiles.nodeId, [...targetsOf.keys()]),
+            eq(evidenceFiles.reviewStatus, 'accepted'),
+          ),
+        )
         .groupBy(evidenceFiles.nodeId, evidenceFiles.period);
       for (const r of rows) {
         for (const target of targetsOf.get(r.nodeId) ?? []) {

@@ -8,6 +8,7 @@ import {
   evidenceUploadFieldsSchema,
   okSchema,
   pageOf,
+  reviewEvidenceSchema,
 } from '@chuangcheng/contracts';
 import type { Context } from 'hono';
 import { z } from 'zod';
@@ -16,7 +17,7 @@ import { type App, type EndpointMeta, endpoint, idParams } from '../../http/endp
 import type { AppEnv } from '../../http/env';
 import { validationHook } from '../../http/errors';
 import { readUploadForm } from '../../http/upload';
-import { EVIDENCE_PACKAGE, EVIDENCE_READ, EVIDENCE_WRITE } from './evidence.policy';
+import { EVIDENCE_PACKAGE, EVIDENCE_READ, EVIDENCE_REVIEW, EVIDENCE_WRITE } from './evidence.policy';
 import type { EvidenceService } from './evidence.service';
 
 const tag = 'evidence';
@@ -90,6 +91,27 @@ export function registerEvidenceRoutes(app: App, reg: EndpointMeta[], evidence: 
       await evidence.deleteEvidence(ctx, params.id);
       return { ok: true as const };
     },
+  });
+  endpoint(app, reg, {
+    method: 'post',
+    path: '/api/evidence/{id}/review',
+    access: EVIDENCE_REVIEW,
+    summary: '审核台账资料：牵头单位审核通过或退回，创建办验收（接受）或退回；退回须填写原因',
+    tag,
+    params: idParams,
+    body: reviewEvidenceSchema,
+    response: evidenceFileSchema,
+    handler: ({ ctx, params, body }) => evidence.reviewEvidence(ctx, params.id, body),
+  });
+  endpoint(app, reg, {
+    method: 'get',
+    path: '/api/campaigns/{id}/evidence/reviews',
+    access: EVIDENCE_REVIEW,
+    summary: '台账审核队列：牵头单位看待本单位审核的资料，创建办看全部待审核资料',
+    tag,
+    params: idParams,
+    response: z.array(evidenceFileSchema),
+    handler: ({ ctx, params }) => evidence.reviewQueue(ctx, params.id),
   });
   endpoint(app, reg, {
     method: 'get',

@@ -149,3 +149,13 @@ export async function download(t: TestApp, session: Session, path: string) {
   const data = new Uint8Array(await res.arrayBuffer());
   return { status: res.status, headers: res.headers, data };
 }
+
+/** The office accepts a document awaiting its acceptance (an office upload goes straight to it). */
+export async function accept(t: TestApp, office: Session, id: string) {
+  const r = await t.call('POST', `/api/evidence/${id}/review`, {
+    session: office,
+    body: { action: 'approve' },
+  });
+  if (r.status !== 200) throw new Error(`accept ${id}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}

@@ -10,6 +10,7 @@ import { auditLog, evidenceFiles, units } from '../../db/schema/index';
 import { systemCtx } from '../../platform/actor';
 import { localFileStore } from '../../platform/file-store';
 import {
+  accept,
   download,
   type SeededCampaign,
   sample,
@@ -318,7 +319,7 @@ describe('slots and completeness', () => {
         data,
       });
       expect(r.status, JSON.stringify(r.body)).toBe(201);
-      return r.body as EvidenceFile;
+      return accept(t, office, r.body.id) as Promise<EvidenceFile>; // only accepted documents count
     };
     const shared = await sample.pdf('q shared');
     await put('1.1', '月度保洁检查记录', '2026-01', '2026-01-20', shared);

@@ -1,4 +1,7 @@
 import {
+  CASE_SOURCE_LABELS,
+  CASE_SOURCES,
+  type CaseSource,
   type EvidenceRequirement,
   type RowIssue,
   type ScoringParams,
@@ -9,6 +12,7 @@ import { type StandardTreeNode, type TreeIssue, validateStandardTree } from '@ch
 import type { SheetRead } from '../../platform/xlsx';
 import {
   PERIOD_OPTIONS,
+  parseCaseSource,
   parseDirection,
   parseMetric,
   parsePeriodicity,
@@ -26,6 +30,7 @@ const H = Object.fromEntries(STANDARD_SHEET.columns.map((c) => [c.key, c.header]
 
 /** One node as the file describes it; `key` is its code (or code#row for a duplicate). */
 export interface PlannedNode extends StandardTreeNode {
+  params: ScoringParams;
   row: number;
   description: string | null;
   evidence: EvidenceRequirement[];
@@ -45,6 +50,7 @@ function paramColumn(message: string): string {
   if (message.includes('零分值')) return H.zeroAt;
   if (message.includes('指标名称')) return H.metric;
   if (message.includes('达标值')) return H.target;
+  if (message.includes('案件来源')) return H.sources;
   return H.rule;
 }
 
@@ -121,6 +127,18 @@ function parseParams(r: { row: number; cells: Partial<Record<StandardKey, string
         message: `方向「${r.cells.direction}」无效，应为 越高越好 或 越低越好`,
       });
     else params.direction = d;
+  }
+  const sources = splitNames(r.cells.sources ?? '');
+  if (sources.length) {
+    const parsed = sources.map(parseCaseSource);
+    const bad = sources.filter((_, i) => !parsed[i]);
+    if (bad.length)
+      issues.push({
+        row: r.row,
+        column: H.sources,
+        message: `案件来源「${bad.join('、')}」无效，应为 ${CASE_SOURCES.map((s) => CASE_SOURCE_LABELS[s].zh).join('、')}`,
+      });
+    else params.sources = [...new Set(parsed as CaseSource[])];
   }
   return params;
 }

@@ -15,6 +15,7 @@ import { type Ctx, systemCtx } from '../../platform/actor';
 import { AppError, importError } from '../../platform/app-error';
 import { buildSheet, buildTemplate, type CellOut, readSheet } from '../../platform/xlsx';
 import {
+  caseSourceLabel,
   DIRECTION_LABELS,
   metricLabel,
   STANDARD_EXAMPLES,
@@ -91,6 +92,7 @@ function exportRow(n: TreeNode, parentCode: string | null): Partial<Record<Stand
     target: p.target,
     zeroAt: p.zeroAt,
     direction: p.direction ? DIRECTION_LABELS[p.direction] : null,
+    sources: p.sources?.map(caseSourceLabel).join('、') || null,
     evidence: n.evidence.map((e) => `${e.title}|${PERIODICITY_LABELS[e.periodicity].zh}`).join('\n') || null,
     units: n.unitNames.join('、') || null,
   };

@@ -38,7 +38,7 @@ const meaning = (d: StandardDetail) => {
     n.unitNames,
   ]);
 };
-// 编码 名称 上级编码 说明 分值 评分方式 每次扣分 扣分上限 允许数 指标 目标值 零分值 方向 必备资料 责任单位
+// 编码 名称 上级编码 说明 分值 评分方式 每次扣分 扣分上限 允许数 指标 目标值 零分值 方向 必备资料 责任单位 案件来源
 const good: (string | number | null)[][] = [
   ['1', '市容环境', null, null, 60, null, null, null, null, null, null, null, null, null, null],
   [
@@ -76,7 +76,24 @@ const good: (string | number | null)[][] = [
     null,
   ],
   ['2', '否决项', null, null, null, '一票否决', null, null, null, null, null, null, null, null, '卫健委'],
-  ['3', '返工率', null, null, 40, '指标达标', null, null, null, '返工率', 5, 15, '越低越好', null, null],
+  [
+    '3',
+    '返工率',
+    null,
+    null,
+    40,
+    '指标达标',
+    null,
+    null,
+    null,
+    '返工率',
+    5,
+    15,
+    '越低越好',
+    null,
+    null,
+    '热线、市民随手拍',
+  ],
 ];
 
 describe('standard import', () => {
@@ -122,6 +139,7 @@ describe('standard import', () => {
       zeroAt: 70,
       direction: 'min',
     });
+    expect(d.nodes.find((n) => n.code === '3')!.params.sources).toEqual(['hotline', 'citizen']);
     expect(d.nodes.find((n) => n.code === '3')!.params).toMatchObject({
       metric: 'rework_rate',
       direction: 'max',

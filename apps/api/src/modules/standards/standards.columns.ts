@@ -1,4 +1,7 @@
 import {
+  CASE_SOURCE_LABELS,
+  CASE_SOURCES,
+  type CaseSource,
   PERIODICITIES,
   PERIODICITY_LABELS,
   type Periodicity,
@@ -27,6 +30,7 @@ export type StandardKey =
   | 'target'
   | 'zeroAt'
   | 'direction'
+  | 'sources'
   | 'evidence'
   | 'units';
 
@@ -36,6 +40,9 @@ const labelMap = <K extends string>(keys: readonly K[], labels: Record<K, { zh: 
 const rules = labelMap(SCORING_RULES, SCORING_RULE_LABELS);
 const periods = labelMap(PERIODICITIES, PERIODICITY_LABELS);
 const metrics = labelMap(SYSTEM_METRICS, SYSTEM_METRIC_LABELS);
+const caseSources = labelMap(CASE_SOURCES, CASE_SOURCE_LABELS);
+export const parseCaseSource = (s: string): CaseSource | null => caseSources.get(s) ?? null;
+export const caseSourceLabel = (s: CaseSource): string => CASE_SOURCE_LABELS[s].zh;
 
 export const RULE_OPTIONS = SCORING_RULES.map((r) => SCORING_RULE_LABELS[r].zh);
 export const PERIOD_OPTIONS = PERIODICITIES.map((p) => PERIODICITY_LABELS[p].zh);
@@ -104,7 +111,7 @@ export const STANDARD_SHEET: SheetSpec<StandardKey> = {
       list: RULE_OPTIONS,
       note: `${RULE_OPTIONS.join('、')}；空为「${SCORING_RULE_LABELS.manual.zh}」；有下级的指标按下级合计`,
     },
-    num('perOccurrence', '每次扣分', '按次扣分、计数扣分必填：每次（每处）扣几分'),
+    num('perOccurrence', '每次扣分', '按次扣分、计数扣分、曝光扣分必填：每次（每处）扣几分'),
     num('cap', '扣分上限', '按次扣分、计数扣分可填，空为本项分值，不得超过分值'),
     num('allowed', '允许数', '计数扣分：允许的处数，超过的每处扣分；如“行走300米可看到5处”'),
     {
@@ -115,7 +122,11 @@ export const STANDARD_SHEET: SheetSpec<StandardKey> = {
       note: `指标达标必填：系统指标（${SYSTEM_METRICS.map((m) => SYSTEM_METRIC_LABELS[m].zh).join('、')}）或人工填报的指标名称`,
     },
     num('target', '目标值', '指标达标必填：达标值，如 90 表示 90%'),
-    num('zeroAt', '零分值', '指标达标可填：达到该值不得分，其间按比例计分；空则未达标不得分'),
+    num(
+      'zeroAt',
+      '零分值',
+      '指标达标可填：达到该值不得分，其间按比例计分；空则未达标不得分。曝光扣分可填：第几次曝光起本项不得分',
+    ),
     {
       key: 'direction',
       header: '方向',
@@ -137,6 +148,13 @@ export const STANDARD_SHEET: SheetSpec<StandardKey> = {
       width: 20,
       optionalColumn: true,
       note: '本市单位名称，多个用“、”分隔',
+    },
+    {
+      key: 'sources',
+      header: '案件来源',
+      width: 20,
+      optionalColumn: true,
+      note: `指标达标的案件指标可填：只统计这些来源的案件（如“按期办结投诉事项”填 市民随手拍、热线、上级交办），多个用“、”分隔；空为全部来源。可选：${CASE_SOURCES.map((s) => CASE_SOURCE_LABELS[s].zh).join('、')}`,
     },
   ],
 };

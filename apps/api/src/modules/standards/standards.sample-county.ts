@@ -248,7 +248,12 @@ export const COUNTY_CHECKLIST: SampleStandard = {
     n('9.4', '居民小区物业管理规范', 25, ['住建局']),
 
     n('10', '社会监督和长效管理', 100),
-    thr('10.1', '12345 投诉按期结案率≥95%', 20, { metric: 'on_time_close_rate', target: 95, zeroAt: 80 }),
+    thr('10.1', '12345 投诉按期结案率≥95%', 20, {
+      metric: 'on_time_close_rate',
+      target: 95,
+      zeroAt: 80,
+      sources: ['hotline', 'citizen'],
+    }),
     thr('10.2', '群众满意率≥90%', 20, { metric: 'satisfaction_rate', target: 90, zeroAt: 70 }),
     thr('10.3', '城市管理问题结案率≥95%', 15, { metric: 'close_rate', target: 95, zeroAt: 80 }),
     thr('10.4', '问题返工率≤5%', 15, { metric: 'rework_rate', target: 5, zeroAt: 15, direction: 'max' }),

@@ -63,8 +63,8 @@ const NATIONAL: SampleStandard = {
 
 /**
  * A province's 1000-point scheme: 创卫 800 (必备条件 50 + 技术评估 630 + 勤洗手 65 + 常消毒 55), 检查曝光 100,
- * 社会监督 100. "First exposure −30, a second → 0" is two checkpoints scored from the same exposure count:
- * 2.1 loses 30 at the first exposure, 2.2 loses its 70 from the second on.
+ * 社会监督 100. "第一次曝光扣30分，第二次曝光该项不得分" is one exposure checkpoint (the year's exposures);
+ * "按期办结投诉事项" reads the complaint sources only.
  */
 const PROVINCIAL: SampleStandard = {
   code: 'SAMPLE-PROV',
@@ -73,7 +73,7 @@ const PROVINCIAL: SampleStandard = {
   totalPoints: 1000,
   passScore: 900,
   basicScore: 750,
-  note: `${NOTE}检查曝光按两个考核点计分：首次曝光扣 30 分，再次曝光扣完剩余 70 分（两点填写同一曝光次数）。`,
+  note: `${NOTE}检查曝光按当年曝光次数计分：第一次曝光扣 30 分，第二次曝光本项不得分；按期办结投诉事项只统计投诉来源（市民、热线、上级交办）。`,
   nodes: [
     { code: '1', title: '创卫工作', points: 800 },
     { code: '1.1', title: '必备条件', points: 50 },
@@ -144,23 +144,14 @@ const PROVINCIAL: SampleStandard = {
       units: ['卫健委'],
       evidence: [['消毒培训记录', 'quarterly']],
     },
-    { code: '2', title: '检查曝光', points: 100 },
     {
-      code: '2.1',
-      title: '首次被曝光',
-      points: 30,
-      rule: 'deduction',
-      params: { perOccurrence: 30, cap: 30 },
-      description: '被上级检查或媒体曝光 1 次扣 30 分',
-      units: ['市创卫办'],
-    },
-    {
-      code: '2.2',
-      title: '再次被曝光',
-      points: 70,
-      rule: 'count',
-      params: { perOccurrence: 70, allowed: 1, cap: 70 },
-      description: '填写与 2.1 相同的曝光次数：第 2 次起本大项不得分',
+      code: '2',
+      title: '检查曝光',
+      points: 100,
+      rule: 'exposure',
+      params: { perOccurrence: 30, zeroAt: 2 },
+      description:
+        '当年第一次曝光扣 30 分，第二次曝光本项不得分（统计曝光台当年发布的曝光，案件办结不撤销曝光）',
       units: ['市创卫办'],
     },
     { code: '3', title: '社会监督', points: 100 },
@@ -169,8 +160,14 @@ const PROVINCIAL: SampleStandard = {
       title: '群众投诉按期办结',
       points: 50,
       rule: 'threshold',
-      params: { metric: 'on_time_close_rate', target: 95, zeroAt: 80 },
-      description: '按期结案率≥95% 得满分，80% 及以下不得分，其间按比例计分',
+      params: {
+        metric: 'on_time_close_rate',
+        target: 95,
+        zeroAt: 80,
+        sources: ['citizen', 'hotline', 'upper'],
+      },
+      description:
+        '投诉事项（市民随手拍与 Open311、热线、上级交办）按期结案率≥95% 得满分，80% 及以下不得分，其间按比例计分',
     },
     {
       code: '3.2',

@@ -16,4 +16,5 @@ export const STANDARD_HEADER = [
   '方向',
   '必备资料',
   '责任单位',
+  '案件来源',
 ];

@@ -101,6 +101,22 @@ const messages = {
   ruleThresholdMax: { zh: '{metric} ≤ {target}', en: '{metric} ≤ {target}' },
   ruleZeroAt: { zh: '，{zeroAt} 时不得分', en: ', zero at {zeroAt}' },
   ruleVeto: { zh: '必备条件，未通过则不达标', en: 'Mandatory: failing it fails the round' },
+  ruleExposure: {
+    zh: '当年每曝光 1 次扣 {per} 分，最多扣 {cap} 分',
+    en: '{per} off per exposure in the year, at most {cap}',
+  },
+  ruleExposureZero: { zh: '；第 {zeroAt} 次曝光起本项不得分', en: '; zero from exposure no. {zeroAt}' },
+  ruleSources: { zh: '（只计：{sources}）', en: ' (only: {sources})' },
+  exposureZeroAt: { zh: '第几次曝光起不得分', en: 'Zero from exposure no.' },
+  exposureZeroAtHint: {
+    zh: '如“第一次曝光扣30分，第二次曝光该项不得分”填 2；留空则每次扣分直至扣完',
+    en: 'e.g. 2 for “−30 at the first exposure, 0 at the second”; empty: per exposure until nothing is left',
+  },
+  sources: { zh: '案件来源', en: 'Case sources' },
+  sourcesHint: {
+    zh: '只统计这些来源的案件，如“按期办结投诉事项”选市民随手拍、热线、上级交办；留空为全部来源',
+    en: 'Count cases of these sources only (complaints: citizen, hotline, upper level); empty: every source',
+  },
   ruleInner: { zh: '下级之和', en: 'Sum of children' },
   childrenPoints: {
     zh: '下级指标合计 {sum} 分 / 本项 {points} 分',

@@ -1,4 +1,5 @@
 import {
+  CASE_SOURCE_LABELS,
   type NodeResult,
   SCORING_RULE_LABELS,
   type ScoringParams,
@@ -38,7 +39,8 @@ export function entryOf(node: NodeResult, draft: Draft): ScoreInput {
       break;
     }
     case 'deduction':
-    case 'count': {
+    case 'count':
+    case 'exposure': {
       const occurrences = pick('occurrences', node.occurrences);
       if (present(occurrences)) entry.occurrences = Math.max(0, Math.round(occurrences));
       break;
@@ -73,6 +75,8 @@ export function ruleHint(node: NodeResult, params: ScoringParams | undefined): s
       return `0–${fmtScore(node.points)} 分`;
     case 'deduction':
       return `每次扣 ${fmtScore(p.perOccurrence ?? 0)} 分，最多扣 ${fmtScore(p.cap ?? node.points)} 分`;
+    case 'exposure':
+      return `当年每曝光 1 次扣 ${fmtScore(p.perOccurrence ?? 0)} 分${p.zeroAt !== undefined ? `，第 ${p.zeroAt} 次起不得分` : ''}`;
     case 'count':
       return `允许 ${p.allowed ?? 0} 处，超出每处扣 ${fmtScore(p.perOccurrence ?? 0)} 分，最多扣 ${fmtScore(p.cap ?? node.points)} 分`;
     case 'threshold': {
@@ -83,7 +87,10 @@ export function ruleHint(node: NodeResult, params: ScoringParams | undefined): s
         : '指标';
       const op = p.direction === 'max' ? '≤' : '≥';
       const zero = p.zeroAt !== undefined ? `，${fmtScore(p.zeroAt)} 时不得分` : '';
-      return `${metric} ${op} ${fmtScore(p.target ?? 0)}${zero}`;
+      const only = p.sources?.length
+        ? `（只计${p.sources.map((s) => CASE_SOURCE_LABELS[s].zh).join('、')}）`
+        : '';
+      return `${metric} ${op} ${fmtScore(p.target ?? 0)}${zero}${only}`;
     }
     case 'veto':
       return '必备条件，不达标则一票否决';

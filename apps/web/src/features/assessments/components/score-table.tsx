@@ -66,7 +66,8 @@ function scoreInput(
       );
     }
     case 'deduction':
-    case 'count': {
+    case 'count':
+    case 'exposure': {
       const value = draft && 'occurrences' in draft ? draft.occurrences : node.occurrences;
       return (
         <InputNumber

@@ -43,6 +43,7 @@ const SOURCE_COLORS: Record<ScoreSource, string> = {
   cases: 'orange',
   metric: 'cyan',
   evidence: 'geekblue',
+  exposures: 'volcano',
   none: 'default',
 };
 

@@ -1,5 +1,8 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import {
+  CASE_SOURCE_LABELS,
+  CASE_SOURCES,
+  type CaseSource,
   type CreateStandardNode,
   PERIODICITIES,
   PERIODICITY_LABELS,
@@ -45,6 +48,7 @@ interface Values {
   target?: number;
   zeroAt?: number | null;
   direction?: 'min' | 'max';
+  sources?: CaseSource[];
   evidence?: { title: string; periodicity: Periodicity }[];
   unitIds?: string[];
 }
@@ -71,6 +75,7 @@ function initialValues(mode: NodeFormMode): Partial<Values> {
     target: p.target,
     zeroAt: p.zeroAt,
     direction: p.direction ?? 'min',
+    sources: p.sources,
     evidence: node.evidence,
     unitIds: node.unitIds,
   };
@@ -90,12 +95,19 @@ function paramsOf(v: Values): ScoringParams {
         allowed: v.allowed ?? 0,
         ...(cap === undefined ? {} : { cap }),
       };
+    case 'exposure':
+      return {
+        perOccurrence: v.perOccurrence,
+        ...(cap === undefined ? {} : { cap }),
+        ...(zeroAt === undefined ? {} : { zeroAt }),
+      };
     case 'threshold':
       return {
         metric: v.metricKey === CUSTOM ? v.metricText?.trim() : v.metricKey,
         target: v.target,
         direction: v.direction ?? 'min',
         ...(zeroAt === undefined ? {} : { zeroAt }),
+        ...(v.sources?.length && v.metricKey !== CUSTOM ? { sources: v.sources } : {}),
       };
     default:
       return {};
@@ -233,7 +245,7 @@ export function NodeFormDrawer({
           {rule === 'veto' && (
             <Alert type="warning" showIcon title={m('vetoHint')} style={{ marginBottom: 16 }} />
           )}
-          {(rule === 'deduction' || rule === 'count') && (
+          {(rule === 'deduction' || rule === 'count' || rule === 'exposure') && (
             <Row gutter={12}>
               {rule === 'count' && (
                 <Col xs={24} sm={8}>
@@ -261,6 +273,13 @@ export function NodeFormDrawer({
                   <InputNumber min={0} max={1000} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
+              {rule === 'exposure' && (
+                <Col xs={24} sm={8}>
+                  <Form.Item name="zeroAt" label={m('exposureZeroAt')} extra={m('exposureZeroAtHint')}>
+                    <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+              )}
             </Row>
           )}
           {rule === 'threshold' && (
@@ -311,6 +330,17 @@ export function NodeFormDrawer({
                   <InputNumber style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
+              {metricKey !== CUSTOM && (
+                <Col xs={24}>
+                  <Form.Item name="sources" label={m('sources')} extra={m('sourcesHint')}>
+                    <Select
+                      mode="multiple"
+                      allowClear
+                      options={CASE_SOURCES.map((s) => ({ value: s, label: l(CASE_SOURCE_LABELS[s]) }))}
+                    />
+                  </Form.Item>
+                </Col>
+              )}
             </Row>
           )}
           <Form.Item name="description" label={m('description')}>

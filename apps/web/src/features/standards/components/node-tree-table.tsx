@@ -19,6 +19,7 @@ const RULE_COLORS: Record<ScoringRule, string> = {
   deduction: 'orange',
   threshold: 'purple',
   count: 'geekblue',
+  exposure: 'volcano',
   veto: 'red',
 };
 

@@ -1,4 +1,5 @@
 import {
+  CASE_SOURCE_LABELS,
   type Label,
   type ScoringParams,
   type ScoringRule,
@@ -42,7 +43,14 @@ export function ruleSummary(
         metric: metricLabel(p.metric, l),
         target: num(p.target),
       });
-      return p.zeroAt === undefined ? base : base + m('ruleZeroAt', { zeroAt: p.zeroAt });
+      const zero = p.zeroAt === undefined ? base : base + m('ruleZeroAt', { zeroAt: p.zeroAt });
+      return p.sources?.length
+        ? zero + m('ruleSources', { sources: p.sources.map((s) => l(CASE_SOURCE_LABELS[s])).join('、') })
+        : zero;
+    }
+    case 'exposure': {
+      const base = m('ruleExposure', { per: num(p.perOccurrence), cap: p.cap ?? node.points });
+      return p.zeroAt === undefined ? base : base + m('ruleExposureZero', { zeroAt: p.zeroAt });
     }
     case 'veto':
       return m('ruleVeto');

@@ -1,0 +1,198 @@
+/**
+ * Assessment metrics that read the right thing: the exposure checkpoint counts the year's exposures
+ * (曝光台) whatever became of their cases — first exposure −30, second → the item scores 0 — and
+ * "按期办结投诉事项" reads the complaint sources it names, not every case.
+ */
+import type { KpiResult, NodeResult, RoundDetail } from '@chuangcheng/contracts';
+import { round2 } from '@chuangcheng/domain';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session, type TestApp } from '../../../test/app';
+import { userSession, withDemoCity } from '../../../test/fixtures';
+import { exposures } from '../../db/schema/index';
+import { caseDriver, cityFacts, type Point } from '../exposure/exposure.test-helpers';
+import { insertCampaign, type TestNode } from './assessments.test-helpers';
+
+const NODES: TestNode[] = [
+  {
+    code: '1',
+    title: '检查曝光',
+    points: 100,
+    rule: 'exposure',
+    params: { perOccurrence: 30, zeroAt: 2 },
+  },
+  {
+    code: '2',
+    title: '按期办结投诉事项',
+    points: 50,
+    rule: 'threshold',
+    params: {
+      metric: 'on_time_close_rate',
+      target: 100,
+      zeroAt: 0,
+      sources: ['citizen', 'hotline', 'upper'],
+    },
+  },
+  {
+    code: '3',
+    title: '按期结案率（全部来源）',
+    points: 50,
+    rule: 'threshold',
+    params: { metric: 'on_time_close_rate', target: 100, zeroAt: 0 },
+  },
+];
+
+let t: TestApp;
+let cityId: string;
+let office: Session;
+let inspector: Session;
+let unit: Session;
+let point: Point;
+let drive: ReturnType<typeof caseDriver>;
+let roundId: string;
+let node: (code: string) => string;
+
+const recompute = async (): Promise<RoundDetail> => {
+  const r = await t.call('POST', `/api/rounds/${roundId}/recompute`, { session: office });
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  return r.body;
+};
+const at = (r: RoundDetail, code: string): NodeResult => r.nodes.find((n) => n.code === code)!;
+/** Accepted, rectified with an after-photo of its own and verified (so no photo is flagged as reused). */
+async function close(unitS: Session, inspectorS: Session, id: string, seed: number) {
+  await drive.act(unitS, id, { action: 'accept' });
+  const after = await drive.upload(unitS, 'after', seed);
+  await drive.act(unitS, id, { action: 'submit_feedback', photoIds: [after], note: '已整改' });
+  return drive.act(inspectorS, id, { action: 'verify_pass', note: '现场已整改' });
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  ({ cityId } = await withDemoCity(t, 60));
+  await t.services.catalog.loadDefaultCatalog(t.db, cityId);
+  office = await t.login('office');
+  inspector = await t.login('inspector');
+  const facts = await cityFacts(t, cityId, office);
+  point = facts.point;
+  drive = caseDriver(t, facts.categoryId);
+  unit = await userSession(t, 'metric-unit', 'unit', { unitId: facts.unitId('城管局') });
+  const c = await insertCampaign(t.db, cityId, {
+    nodes: NODES,
+    totalPoints: 200,
+    passScore: 180,
+    basicScore: 150,
+  });
+  node = (code) => c.nodeIds.get(code)!;
+  const r = await t.call('POST', '/api/rounds', {
+    session: office,
+    body: { campaignId: c.campaignId, kind: 'self', name: '年度自查', heldOn: '2026-11-23' },
+  });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  roundId = r.body.id;
+});
+afterAll(() => t.close());
+
+describe('exposure checkpoint (第一次曝光扣30分，第二次曝光该项不得分)', () => {
+  let first: string;
+
+  it('scores full marks with no exposure in the year', async () => {
+    expect(await t.db.select().from(exposures).where(eq(exposures.cityId, cityId))).toHaveLength(0);
+    const r = await recompute();
+    expect(at(r, '1')).toMatchObject({ score: 100, lost: 0, occurrences: 0, source: 'exposures' });
+  });
+
+  it('loses 30 at the first exposure, and keeps losing them once the exposed case is closed', async () => {
+    first = await drive.report(inspector, point, '河道边堆放建筑垃圾');
+    await drive.dispatch(office, first, (await cityFacts(t, cityId, office)).unitId('城管局'));
+    const p = await t.call('POST', '/api/exposures', {
+      session: office,
+      body: { caseId: first, title: '河道边乱堆建筑垃圾' },
+    });
+    expect(p.status, JSON.stringify(p.body)).toBe(201);
+    expect(at(await recompute(), '1')).toMatchObject({ score: 70, lost: 30, occurrences: 1 });
+
+    const closed = await close(unit, inspector, first, 5);
+    expect(closed.status).toBe('closed');
+    expect(at(await recompute(), '1')).toMatchObject({ score: 70, lost: 30, occurrences: 1 });
+    // Taking it off the public board does not undo the exposure either.
+    const exposureId = p.body.id as string;
+    const w = await t.call('POST', `/api/exposures/${exposureId}/withdraw`, { session: office });
+    expect(w.status, JSON.stringify(w.body)).toBe(200);
+    expect(at(await recompute(), '1')).toMatchObject({ score: 70, occurrences: 1 });
+  });
+
+  it('scores 0 from the second exposure on; exposures of an earlier year do not count', async () => {
+    const second = await drive.report(inspector, point, '农贸市场门口占道经营');
+    await drive.dispatch(office, second);
+    const p = await t.call('POST', '/api/exposures', {
+      session: office,
+      body: { caseId: second, title: '占道经营' },
+    });
+    expect(p.status, JSON.stringify(p.body)).toBe(201);
+    expect(at(await recompute(), '1')).toMatchObject({ score: 0, lost: 100, occurrences: 2 });
+
+    await t.db
+      .update(exposures)
+      .set({ publishedAt: new Date('2025-12-31T15:00:00Z') }) // 2025-12-31 23:00 in the city
+      .where(eq(exposures.id, p.body.id));
+    expect(at(await recompute(), '1')).toMatchObject({ score: 70, occurrences: 1 });
+  });
+
+  it('an assessor’s count overrides the derived one', async () => {
+    const s = await t.call('PUT', `/api/rounds/${roundId}/scores`, {
+      session: office,
+      body: { entries: [{ nodeId: node('1'), occurrences: 2 }] },
+    });
+    expect(s.status, JSON.stringify(s.body)).toBe(200);
+    expect(at(s.body, '1')).toMatchObject({ score: 0, source: 'manual' });
+  });
+});
+
+describe('按期办结投诉事项 reads the complaint sources only', () => {
+  it('rates the citizen, hotline and 上级交办 cases of the window, not the inspectors’ or grid workers’', async () => {
+    // A hotline complaint closed on time; the window's other cases include the demo's overdue ones.
+    const photoId = await drive.upload(office, 'before', 6);
+    const { categoryId } = await cityFacts(t, cityId, office);
+    const h = await t.call('POST', '/api/cases', {
+      session: office,
+      body: {
+        source: 'hotline',
+        categoryId,
+        description: '12345 来电：路边垃圾未清运',
+        lng: point.lng,
+        lat: point.lat,
+        photoIds: [photoId],
+      },
+    });
+    expect(h.status, JSON.stringify(h.body)).toBe(201);
+    const id = h.body.id as string;
+    if (h.body.status === 'reported') await drive.dispatch(office, id);
+    else if (h.body.status === 'filed')
+      await drive.act(office, id, { action: 'dispatch', unitId: h.body.leadUnit.id });
+    await close(unit, inspector, id, 7);
+    // An inspector's case left open well past its deadline: it lowers the all-source rate only.
+    const late = await drive.report(inspector, point, '公厕内地面积水');
+    await drive.dispatch(office, late);
+    t.clock.advance(40 * 86_400_000);
+    await t.services.sweeper.sweep();
+    office = await t.login('office');
+    const r = await recompute();
+    const kpi = await t.call('GET', '/api/kpis?dimension=source&from=2026-08-26&to=2026-11-23', {
+      session: office,
+    });
+    expect(kpi.status, JSON.stringify(kpi.body)).toBe(200);
+    const k = kpi.body as KpiResult;
+    const complaints = k.rows.filter((row) => ['citizen', 'hotline', 'upper'].includes(row.key));
+    const others = k.rows.filter((row) => !['citizen', 'hotline', 'upper'].includes(row.key));
+    const need = complaints.reduce((s, row) => s + row.counters.needClose, 0);
+    const onTime = complaints.reduce((s, row) => s + row.counters.closedOnTime, 0);
+    expect(need, 'the demo city has complaint cases due in the window').toBeGreaterThan(0);
+    expect(others.reduce((s, row) => s + row.counters.needClose, 0)).toBeGreaterThan(0);
+    const expected = round2((onTime / need) * 100);
+    const all = round2(k.total.rates.onTimeCloseRate! * 100);
+    expect(expected, 'complaints and all sources differ here').not.toBe(all);
+
+    expect(at(r, '2')).toMatchObject({ value: expected, source: 'metric', score: round2(expected / 2) });
+    expect(at(r, '3')).toMatchObject({ value: all, source: 'metric' });
+  });
+});
