@@ -412,7 +412,8 @@ describe('自处理 (self-handled)', () => {
       (r: any) => r.key === gridWorkerPoint.gridId,
     );
 
-    const after = await upload(s.grid, 'after');
+    // A picture of its own: the before-photo sent again would be flagged, and confirming it takes a reason.
+    const after = await upload(s.grid, 'after', await image('jpeg', 64, 48, 2));
     const created = await t.call('POST', '/api/cases', {
       session: s.grid,
       body: {

@@ -109,7 +109,8 @@ describe('the closed loop', () => {
     const noPhoto = await act(cityUnit, c.id, { action: 'submit_feedback', note: '已清理' });
     expect(noPhoto.status).toBe(400);
     expect(noPhoto.body.error.code).toBe('CASE_AFTER_PHOTO_REQUIRED');
-    const after = await upload(cityUnit, 'after');
+    // Pictures of their own: the before-photo sent back would be flagged, and passing it takes a reason.
+    const after = await upload(cityUnit, 'after', await jpeg(2));
     r = await act(cityUnit, c.id, { action: 'submit_feedback', note: '已清理', photoIds: [after.body.id] });
     expect(r.body.status).toBe('feedback');
     expect(r.body.photos.map((p: any) => p.kind).sort()).toEqual(['after', 'before']);
@@ -123,7 +124,7 @@ describe('the closed loop', () => {
     expect(r.body.status).toBe('in_progress');
     expect(r.body.reworkCount).toBe(1);
 
-    const again = await upload(cityUnit, 'after');
+    const again = await upload(cityUnit, 'after', await jpeg(3));
     await act(cityUnit, c.id, { action: 'submit_feedback', note: '已返工', photoIds: [again.body.id] });
     r = await act(inspector, c.id, { action: 'verify_pass', note: '整改到位' });
     expect(r.body.status).toBe('closed');
