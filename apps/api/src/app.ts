@@ -57,6 +57,11 @@ import {
 } from './modules/org/index';
 import { createRectlistsService, rectlistJob, registerRectlistsRoutes } from './modules/rectlists/index';
 import { createStandardsService, registerStandardsRoutes } from './modules/standards/index';
+import {
+  createSupervisionDocuments,
+  createSupervisionService,
+  registerSupervisionRoutes,
+} from './modules/supervision/index';
 import { AppError } from './platform/app-error';
 import type { Clock } from './platform/clock';
 import { type FileStore, localFileStore } from './platform/file-store';
@@ -106,6 +111,7 @@ export function createServices(deps: Omit<AppDeps, 'logger'> & { logger?: Logger
     notify,
     secrets,
     publicUrl: config.publicUrl,
+    supervision: config.supervision,
   });
   const kpis = createKpisService({
     db: deps.db,
@@ -118,12 +124,15 @@ export function createServices(deps: Omit<AppDeps, 'logger'> & { logger?: Logger
   const caseLinks = createCaseLinksService({ ...deps, cases, catalog, photos, rules: config.caseLinks });
   const documents = createCaseDocuments({ db: deps.db, clock: deps.clock, cases, kpis });
   const savedViews = createSavedViewsService({ db: deps.db, clock: deps.clock });
+  const supervision = createSupervisionService({ db: deps.db, clock: deps.clock, audit, cases, photos });
   const sweeper = createSweeper({
     db: deps.db,
     clock: deps.clock,
     repo: cases.repo,
     notify,
     publicUrl: config.publicUrl,
+    calendars: cases.calendars,
+    supervision: config.supervision,
   });
   // The job layer: background work and schedules (wall-clock time, not the injected clock).
   const jobs = createJobRunner({
@@ -243,8 +252,14 @@ export function createServices(deps: Omit<AppDeps, 'logger'> & { logger?: Logger
     evidence,
     assessments,
     exposure: createExposureService({ db: deps.db, clock: deps.clock, audit, cases, photos, kpis, org }),
-    accountability: createAccountabilityService({ db: deps.db, clock: deps.clock, audit, cases }),
     rectlists,
+    accountability: createAccountabilityService({ db: deps.db, clock: deps.clock, audit, cases }),
+    supervision,
+    supervisionDocuments: createSupervisionDocuments({
+      supervision,
+      photos,
+      now: () => deps.clock.now(),
+    }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -323,6 +338,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   registerCatalogRoutes(app, endpoints, services.catalog);
   registerCaseLinksRoutes(app, endpoints, services.caseLinks); // before /api/cases/{id}
   registerCasesRoutes(app, endpoints, services);
+  registerSupervisionRoutes(app, endpoints, services.supervision, services.supervisionDocuments);
   registerNotifyRoutes(app, endpoints, services.notify);
   registerJobsRoutes(app, endpoints, services.jobRuns);
   registerCitizenRoutes(app, endpoints, services.citizen);
@@ -335,8 +351,8 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   registerCampaignsRoutes(app, endpoints, services.campaigns);
   registerEvidenceRoutes(app, endpoints, services.evidence);
   registerAssessmentsRoutes(app, endpoints, services.assessments);
-  registerAccountabilityRoutes(app, endpoints, services.accountability);
   registerRectlistsRoutes(app, endpoints, services.rectlists); // before /api/imports/{kind}
+  registerAccountabilityRoutes(app, endpoints, services.accountability);
   registerOrgIoRoutes(
     app,
     endpoints,

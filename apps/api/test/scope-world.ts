@@ -1322,6 +1322,77 @@ export const SCOPE_RULES: Record<string, ScopeRule> = {
     group: 'cases',
     req: get((o) => `/api/supervision-orders/${o.supervisionOrder}/pdf`, 'supervisionOrder'),
   },
+  // The 督办单 register: an order is read by whoever reads one of its cases' regions (a unit only its
+  // own orders); only the order's unit signs and replies.
+  'GET /api/supervision-orders': {
+    group: 'cases',
+    list: true,
+    req: list(
+      () => '/api/supervision-orders?pageSize=200',
+      (o) => [o.supervisionOrder],
+      'supervisionOrder',
+    ),
+  },
+  'GET /api/exports/supervision-orders.xlsx': {
+    group: 'cases',
+    list: true,
+    req: list(
+      () => '/api/exports/supervision-orders.xlsx',
+      (o) => [o.caseText],
+      'supervisionOrder',
+      'caseText',
+    ),
+  },
+  'GET /api/supervision-orders/defaults': { group: 'cases', exempt: OWN_CITY },
+  'POST /api/supervision-orders': {
+    group: 'cases',
+    req: send(
+      () => '/api/supervision-orders',
+      (o) => ({
+        caseIds: [o.case],
+        level: 1,
+        deadline: '2027-06-30T02:00:00.000Z',
+        requirements: '越权督办',
+      }),
+      'case',
+    ),
+  },
+  'GET /api/supervision-orders/{id}': {
+    group: 'cases',
+    req: get((o) => `/api/supervision-orders/${o.supervisionOrder}`, 'supervisionOrder'),
+  },
+  'GET /api/supervision-orders/{id}/photos/{photoId}': {
+    group: 'cases',
+    req: get(
+      (o) => `/api/supervision-orders/${o.supervisionOrder}/photos/${o.photo}`,
+      'supervisionOrder',
+      'photo',
+    ),
+  },
+  'POST /api/supervision-orders/{id}/sign': {
+    group: 'cases',
+    req: send(
+      (o) => `/api/supervision-orders/${o.supervisionOrder}/sign`,
+      () => ({}),
+      'supervisionOrder',
+    ),
+  },
+  'POST /api/supervision-orders/{id}/reply': {
+    group: 'cases',
+    req: send(
+      (o) => `/api/supervision-orders/${o.supervisionOrder}/reply`,
+      () => ({ text: '越权回复' }),
+      'supervisionOrder',
+    ),
+  },
+  'POST /api/supervision-orders/{id}/close': {
+    group: 'cases',
+    req: send(
+      (o) => `/api/supervision-orders/${o.supervisionOrder}/close`,
+      () => ({ note: '越权办结' }),
+      'supervisionOrder',
+    ),
+  },
   'GET /api/kpis': {
     group: 'cases',
     list: true,

@@ -345,7 +345,14 @@ export const caseDetailSchema = caseSummarySchema.extend({
   events: z.array(caseEventSchema),
   allowedActions: z.array(allowedActionSchema),
   supervisionOrders: z.array(
-    z.object({ id: z.uuid(), number: z.string(), level: z.number().int(), issuedAt: z.string() }),
+    z.object({
+      id: z.uuid(),
+      number: z.string(),
+      level: z.number().int(),
+      issuedAt: z.string(),
+      state: z.string(),
+      deadline: z.string().nullable(),
+    }),
   ),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;

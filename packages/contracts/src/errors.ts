@@ -113,6 +113,21 @@ export const ERRORS = {
   PHOTO_NOT_FOUND: { status: 404, zh: '照片不存在', en: 'Photo not found' },
   NOTIFICATION_NOT_FOUND: { status: 404, zh: '通知不存在', en: 'Notification not found' },
   SUPERVISION_ORDER_NOT_FOUND: { status: 404, zh: '督办单不存在', en: 'Supervision order not found' },
+  SUPERVISION_DEADLINE_PAST: {
+    status: 400,
+    zh: '督办限期须晚于当前时间',
+    en: 'The supervision deadline must be in the future',
+  },
+  SUPERVISION_ORDER_STATE: {
+    status: 409,
+    zh: '督办单当前状态不允许此操作（已下发 → 已签收 → 已回复 → 已办结）',
+    en: 'The supervision order is not in a state that allows this (issued → signed → replied → closed)',
+  },
+  SUPERVISION_ONE_UNIT: {
+    status: 400,
+    zh: '一张督办单只能督办同一责任单位的问题，所选案卷的主办单位不同',
+    en: 'One supervision order covers problems of one unit; the chosen cases have different lead units',
+  },
   CASE_CHANGED: {
     status: 409,
     zh: '案卷已被他人处理，请刷新后查看最新状态',
@@ -151,8 +166,8 @@ export const ERRORS = {
   },
   CASE_DEADLINE_REQUIRED: {
     status: 400,
-    zh: '请填写期限：延期须晚于当前期限，督办限期不得晚于当前期限',
-    en: 'A deadline is required: an extension must be later, a supervision deadline not later, than the current one',
+    zh: '请填写期限：延期须晚于当前期限，督办须设定限期',
+    en: 'A deadline is required: an extension must be later than the current one, a supervision needs its own deadline',
   },
   CASE_UNIT_REQUIRED: { status: 400, zh: '请选择责任单位', en: 'A responsible unit is required' },
   CASE_REQUEST_PENDING: {
@@ -284,6 +299,12 @@ export const ERRORS = {
   EXPOSURE_WITHDRAWN: { status: 409, zh: '该曝光已撤回', en: 'The exposure is already withdrawn' },
   RANKING_BOARD_NOT_FOUND: { status: 404, zh: '红黑榜不存在', en: 'Ranking board not found' },
   RANKING_EMPTY: { status: 409, zh: '该时段没有达到参评条件的单位，未生成红黑榜', en: 'No unit qualifies' },
+  RECTLIST_NOT_FOUND: { status: 404, zh: '整改清单不存在', en: 'Rectification list not found' },
+  RECTLIST_DUPLICATE: {
+    status: 409,
+    zh: '同一文件已导入过，如确需再次导入请确认',
+    en: 'This file was imported before; confirm to import it again',
+  },
   ACCOUNTABILITY_NOT_FOUND: { status: 404, zh: '问责记录不存在', en: 'Accountability entry not found' },
   ACCOUNTABILITY_KIND_NOT_FOUND: {
     status: 404,
@@ -309,12 +330,6 @@ export const ERRORS = {
     status: 400,
     zh: '关联的案件或督办单不存在、不在您的管辖范围内，或督办单不是下发给该单位的',
     en: 'A linked case or supervision order is unknown, out of scope or addressed to another unit',
-  },
-  RECTLIST_NOT_FOUND: { status: 404, zh: '整改清单不存在', en: 'Rectification list not found' },
-  RECTLIST_DUPLICATE: {
-    status: 409,
-    zh: '同一文件已导入过，如确需再次导入请确认',
-    en: 'This file was imported before; confirm to import it again',
   },
   INTERNAL: { status: 500, zh: '服务器内部错误，请联系管理员', en: 'Internal server error' },
 } as const satisfies Record<string, Label & { status: number }>;

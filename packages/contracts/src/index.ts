@@ -17,4 +17,5 @@ export * from './org';
 export * from './public';
 export * from './rectlists';
 export * from './standards';
+export * from './supervision';
 export * from './trades';

@@ -54,6 +54,9 @@ const envSchema = z.object({
   /** An after-photo taken farther than this from the case's point is flagged (拍摄位置偏离). */
   PHOTO_MAX_DISTANCE_M: z.coerce.number().min(1).max(100_000).default(100),
   SWEEPER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** 督办单 限期: working days from issue the form proposes, and the automatic 督办 / 挂牌 escalation uses. */
+  SUPERVISION_DEADLINE_WORKDAYS: z.coerce.number().int().min(1).max(60).default(3),
+  SUPERVISION_AUTO_DEADLINE_WORKDAYS: z.coerce.number().int().min(1).max(60).default(3),
   /** Readiness never says 达标 while the evidence archive's completeness (percent) is below this. */
   EVIDENCE_FLOOR_PERCENT: z.coerce.number().min(0).max(100).default(90),
   /** Background jobs' queue: pg-boss on PostgreSQL, in-process on the embedded database (auto). */
@@ -108,6 +111,8 @@ export interface Config {
   };
   /** Seconds between sweeps (lights, overdue escalation) and outbox deliveries; 0 unschedules both. */
   sweeperIntervalSeconds: number;
+  /** 督办单 限期 rules (working days of the city calendar). */
+  supervision: { deadlineWorkdays: number; autoDeadlineWorkdays: number };
   /** Readiness: the archive completeness (percent) below which the projection is never 达标. */
   evidenceFloorPercent: number;
   /** The job layer (platform/jobs): which queue, and how long finished runs are kept. */
@@ -176,6 +181,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       relapseDays: e.RELAPSE_DAYS,
     },
     sweeperIntervalSeconds: e.SWEEPER_INTERVAL_SECONDS,
+    supervision: {
+      deadlineWorkdays: e.SUPERVISION_DEADLINE_WORKDAYS,
+      autoDeadlineWorkdays: e.SUPERVISION_AUTO_DEADLINE_WORKDAYS,
+    },
     evidenceFloorPercent: e.EVIDENCE_FLOOR_PERCENT,
     jobs: { queue: e.JOBS_QUEUE, retentionDays: e.JOBS_RETENTION_DAYS },
     publicUrl: (e.PUBLIC_URL ?? '').replace(/\/+$/, ''),

@@ -70,8 +70,9 @@ const SPEC: Record<
   restore: { from: ['parked'], to: 'resume', roles: ['office'] },
   confirm_self_handled: { from: ['self_handled'], to: 'closed', roles: ['office'] },
   reject_self_handled: { from: ['self_handled'], to: 'filed', roles: ['office'] },
-  supervise: { from: SUPERVISABLE, to: 'same', roles: APPROVERS },
-  supervise_listed: { from: SUPERVISABLE, to: 'same', roles: APPROVERS },
+  // The office and leaders by default; a unit only when the supervision policy says so (行业主管).
+  supervise: { from: SUPERVISABLE, to: 'same', roles: [...APPROVERS, 'unit'] },
+  supervise_listed: { from: SUPERVISABLE, to: 'same', roles: [...APPROVERS, 'unit'] },
   record_accountability: {
     from: STATUSES.filter((s) => s !== 'voided'),
     to: 'same',
@@ -131,7 +132,7 @@ function factsFor(action: CaseAction, status: CaseStatus): CaseFacts {
 /** Inputs that satisfy every action's needs for these facts. */
 function validInput(c: CaseFacts, action?: CaseAction): TransitionInput {
   const base = c.disposeDeadline ?? DEADLINE;
-  // An extension asks for later; a supervision may only tighten.
+  // An extension asks for later; a supervision's 限期 is its own (any time when no instant is given).
   const shift = action === 'supervise' || action === 'supervise_listed' ? -3_600_000 : 86_400_000;
   return { reason: '情况说明', afterPhotoCount: 2, deadline: new Date(base.getTime() + shift) };
 }
@@ -429,11 +430,41 @@ describe('decide: inputs', () => {
     );
   });
 
-  it('a supervision needs a deadline, and may tighten but never extend the current one', () => {
+  it('a supervision needs its own 限期: any future time, also past the case deadline (overdue case)', () => {
     const c = facts({ status: 'in_progress' });
-    expectViolation(c, actor('leader'), 'supervise', {}, 'CASE_DEADLINE_REQUIRED');
-    expectViolation(c, actor('leader'), 'supervise', { deadline: LATER }, 'CASE_DEADLINE_REQUIRED');
-    expect(decide(c, actor('leader'), 'supervise', { deadline: DEADLINE }).ok).toBe(true);
+    const now = new Date(LATER.getTime() - 3_600_000); // the case deadline has passed
+    expectViolation(c, actor('leader'), 'supervise', { now }, 'CASE_DEADLINE_REQUIRED');
+    expect(decide(c, actor('leader'), 'supervise', { deadline: LATER, now }).ok).toBe(true);
+    expect(decide(c, actor('leader'), 'supervise_listed', { deadline: LATER, now }).ok).toBe(true);
+    expectViolation(
+      c,
+      actor('leader'),
+      'supervise',
+      { deadline: DEADLINE, now },
+      'SUPERVISION_DEADLINE_PAST',
+    );
+    expectViolation(c, actor('leader'), 'supervise', { deadline: now, now }, 'SUPERVISION_DEADLINE_PAST');
+  });
+
+  it("who may 督办 is the supervision policy's answer; without it, the office and leaders", () => {
+    const c = facts({ status: 'in_progress' });
+    const input = { deadline: LATER };
+    expectViolation(c, actor('unit'), 'supervise', input, 'CASE_ACTION_FORBIDDEN_ROLE');
+    expect(decide(c, actor('unit', { supervises: true }), 'supervise', input).ok).toBe(true);
+    expectViolation(
+      c,
+      actor('leader', { supervises: false }),
+      'supervise',
+      input,
+      'CASE_ACTION_FORBIDDEN_ROLE',
+    );
+    expectViolation(
+      c,
+      actor('inspector', { supervises: true }),
+      'supervise',
+      input,
+      'CASE_ACTION_FORBIDDEN_ROLE',
+    );
   });
 
   it('whoever asked for an extension or parking does not approve or deny it', () => {
@@ -546,9 +577,9 @@ describe('decide: supervision levels (督办 → 挂牌督办)', () => {
       deadline: DEADLINE,
     });
 
-  it('督办 is possible once, then only 挂牌督办', () => {
+  it('督办 may be issued again (several orders per case) until the case is 挂牌督办', () => {
     expect(d('supervise', 0)).toEqual({ ok: true, to: 'in_progress' });
-    expect(d('supervise', 1)).toEqual({ ok: false, violation: 'CASE_ALREADY_SUPERVISED' });
+    expect(d('supervise', 1)).toEqual({ ok: true, to: 'in_progress' });
     expect(d('supervise_listed', 1)).toEqual({ ok: true, to: 'in_progress' });
   });
 
@@ -630,6 +661,7 @@ describe('allowedActions', () => {
     expect(allowedActions(c, actor('leader')).map((x) => x.action)).toEqual([
       'approve_extension',
       'deny_extension',
+      'supervise',
       'supervise_listed',
       'record_accountability',
       'comment',

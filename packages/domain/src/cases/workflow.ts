@@ -66,7 +66,8 @@ export type WorkflowViolation =
   | 'CASE_NO_PENDING_REQUEST'
   | 'CASE_ALREADY_SUPERVISED'
   | 'CASE_APPROVER_IS_REQUESTER'
-  | 'CASE_NOT_YOUR_TRADE';
+  | 'CASE_NOT_YOUR_TRADE'
+  | 'SUPERVISION_DEADLINE_PAST';
 
 /** What the machine needs to know about a case. */
 export interface CaseFacts {
@@ -93,6 +94,11 @@ export interface ActorFacts {
    * case. Such a unit reads the case, comments and may claim it (主动认领); it does not handle it.
    */
   oversees?: boolean;
+  /**
+   * Whether the API's supervision policy (`maySupervise`) lets this actor 督办 this case; left out,
+   * the office and leaders may.
+   */
+  supervises?: boolean;
 }
 
 /** The inputs an action asks for; the web renders exactly these. */
@@ -109,6 +115,8 @@ export interface TransitionInput {
   reason?: string | undefined;
   afterPhotoCount?: number;
   deadline?: Date | undefined;
+  /** The instant of the action: a 督办 限期 must lie after it. */
+  now?: Date | undefined;
 }
 
 type Guard = (c: CaseFacts, a: ActorFacts) => WorkflowViolation | null;
@@ -131,12 +139,14 @@ export const OPEN_STATUSES: readonly CaseStatus[] = [
   'feedback',
   'self_handled',
 ];
-/** 督办 sets a deadline on the unit, so only while a unit holds the case. */
+/** 督办 is addressed to the unit holding the case, overdue or not. */
 const SUPERVISABLE: readonly CaseStatus[] = ['dispatched', 'in_progress'];
 const ALL_BUT_VOID: readonly CaseStatus[] = [...OPEN_STATUSES, 'parked', 'closed'];
 
 const CHECKERS: readonly Role[] = ['office', 'inspector', 'grid_worker'];
 const APPROVERS: readonly Role[] = ['office', 'leader'];
+/** Roles that can ever 督办; the `supervisor` guard decides for the actor and case. */
+const SUPERVISORS: readonly Role[] = ['office', 'leader', 'unit'];
 
 /** Unit users act only on cases whose lead unit (主办) is theirs; other roles are scoped by region. */
 const ownUnit: Guard = (c, a) =>
@@ -157,6 +167,9 @@ const pendingIs =
 /** Four eyes: whoever asked for an extension or parking does not decide on it. */
 const notRequester: Guard = (c, a) =>
   c.pendingByUserId !== null && c.pendingByUserId === a.userId ? 'CASE_APPROVER_IS_REQUESTER' : null;
+/** Who may 督办 is the API's supervision policy; without its answer, the office and leaders. */
+const supervisor: Guard = (_c, a) =>
+  (a.supervises ?? APPROVERS.includes(a.role as Role)) ? null : 'CASE_ACTION_FORBIDDEN_ROLE';
 const levelBelow =
   (level: number): Guard =>
   (c) =>
@@ -260,19 +273,21 @@ export const WORKFLOW: Readonly<Record<CaseAction, Rule>> = {
     guards: [notRectifier],
   },
   reject_self_handled: { from: ['self_handled'], to: 'filed', roles: ['office'], needs: { reason: true } },
+  // A 督办单 has its own 限期 and never moves the case's deadlines; 督办 may repeat (several orders
+  // per case) until the case is 挂牌督办.
   supervise: {
     from: SUPERVISABLE,
     to: null,
-    roles: APPROVERS,
+    roles: SUPERVISORS,
     needs: { note: true, deadline: true },
-    guards: [levelBelow(1)],
+    guards: [supervisor, levelBelow(2)],
   },
   supervise_listed: {
     from: SUPERVISABLE,
     to: null,
-    roles: APPROVERS,
+    roles: SUPERVISORS,
     needs: { note: true, deadline: true },
-    guards: [levelBelow(2)],
+    guards: [supervisor, levelBelow(2)],
   },
   record_accountability: {
     from: ALL_BUT_VOID,
@@ -366,11 +381,10 @@ function inputsOk(c: CaseFacts, action: CaseAction, input: TransitionInput): Wor
       return 'CASE_DEADLINE_REQUIRED';
     }
   }
-  // 督办 may tighten the unit's deadline but never extends it (that is what 延期 is for).
+  // The 限期 is the order's own and any future time: an overdue case can be supervised too.
   if (action === 'supervise' || action === 'supervise_listed') {
-    if (!input.deadline || (current && input.deadline.getTime() > current.getTime())) {
-      return 'CASE_DEADLINE_REQUIRED';
-    }
+    if (!input.deadline) return 'CASE_DEADLINE_REQUIRED';
+    if (input.now && input.deadline.getTime() <= input.now.getTime()) return 'SUPERVISION_DEADLINE_PAST';
   }
   return null;
 }

@@ -12,22 +12,12 @@ import {
   LIGHT_LABELS,
   SUPERVISION_LEVEL_LABELS,
 } from '@chuangcheng/contracts';
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { regions, supervisionOrders } from '../../db/schema/index';
 import type { DownloadFile } from '../../http/download';
-import { requireRole } from '../../platform/access';
 import type { Ctx } from '../../platform/actor';
-import { AppError } from '../../platform/app-error';
 import type { Clock } from '../../platform/clock';
 import { buildSheet, type Column } from '../../platform/xlsx';
 import { cityDay } from '../org/index';
-import {
-  renderSupervisionOrderDocx,
-  renderSupervisionOrderPdf,
-  type SupervisionOrderDoc,
-} from '../reports/index';
-import { CASE_READ, canSee } from './cases.policy';
 import type { CasesService } from './cases.service';
 import type { KpisService } from './kpis.service';
 
@@ -111,7 +101,7 @@ function caseCells(c: CaseSummary) {
   };
 }
 
-/** Excel exports of the case list and the KPIs, and the 督办单 in Word and PDF. */
+/** Excel exports of the case list and the KPIs. */
 export function createCaseDocuments(deps: { db: Db; clock: Clock; cases: CasesService; kpis: KpisService }) {
   const stamp = () => cityDay(deps.clock.now()).replaceAll('-', '');
   return {
@@ -152,51 +142,6 @@ export function createCaseDocuments(deps: { db: Db; clock: Clock; cases: CasesSe
       }));
       const data = await buildSheet({ sheet: '绩效考核', columns }, cells);
       return { data, fileName: `绩效考核-${stamp()}.xlsx`, asciiName: `kpis-${stamp()}.xlsx` };
-    },
-
-    async supervisionOrder(ctx: Ctx, id: string, format: 'docx' | 'pdf'): Promise<DownloadFile> {
-      requireRole(ctx.actor, CASE_READ);
-      const [o] = await deps.db.select().from(supervisionOrders).where(eq(supervisionOrders.id, id));
-      if (!o?.caseId) throw new AppError('SUPERVISION_ORDER_NOT_FOUND');
-      const row = await deps.cases.repo.byId(deps.db, o.caseId);
-      if (!row || !canSee(ctx.actor, row)) throw new AppError('SUPERVISION_ORDER_NOT_FOUND');
-      const detail = await deps.cases.getCase(ctx, row.id);
-      const [city] = await deps.db
-        .select({ name: regions.name })
-        .from(regions)
-        .where(and(eq(regions.id, row.cityId)));
-      const before = detail.photos.filter((p) => p.kind === 'before').slice(0, 4);
-      const photos = await Promise.all(
-        before.map(async (p, i) => ({
-          caption: `现场照片 ${i + 1}`,
-          bytes: (await deps.cases.photoFile(ctx, p.id, false)).data,
-        })),
-      );
-      const doc: SupervisionOrderDoc = {
-        cityName: city?.name ?? '',
-        officeName: `${city?.name ?? ''}创建工作办公室`,
-        number: o.number,
-        level: o.level >= 2 ? 2 : 1,
-        unitName: detail.leadUnit?.name ?? '—',
-        coUnitNames: detail.coUnits.map((u) => u.name),
-        caseNumber: detail.number,
-        categoryName: `${detail.category.code} ${detail.category.name}`,
-        description: detail.description,
-        address: detail.address,
-        gridName: detail.grid ? `${detail.grid.code} ${detail.grid.name}` : null,
-        reportedAt: new Date(detail.createdAt),
-        deadline: o.deadline,
-        newDeadline: row.disposeDeadline ?? o.deadline ?? o.issuedAt,
-        requirements: o.requirements,
-        issuedAt: o.issuedAt,
-        issuedBy: o.issuedByName,
-        photos,
-        utcOffsetMinutes: 480,
-      };
-      const data =
-        format === 'docx' ? await renderSupervisionOrderDocx(doc) : await renderSupervisionOrderPdf(doc);
-      const ascii = `supervision-${o.number.replace(/[^0-9]/g, '')}.${format}`;
-      return { data, fileName: `督办单-${o.number}.${format}`, asciiName: ascii };
     },
   };
 }

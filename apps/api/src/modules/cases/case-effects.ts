@@ -1,11 +1,10 @@
 import { CASE_ACTION_LABELS, type CaseAction } from '@chuangcheng/contracts';
 import type { Db } from '../../db/client';
-import { supervisionOrders } from '../../db/schema/index';
 import type { ActingParty } from '../../platform/actor';
-import { newId } from '../../platform/ids';
 import { recordAccountability } from '../accountability/index';
 import type { NotifyService } from '../notify/index';
 import { notifyMergedReporters } from './case-links.service';
+import { issueSupervisionOrder } from './case-supervision';
 import type { Applied, ApplyInput } from './case-transition';
 import type { CaseRow, CasesRepository } from './cases.repository';
 
@@ -19,38 +18,36 @@ export interface EffectsDeps {
   publicUrl: string;
 }
 
-/** Issues a 督办单 (numbered per city per year) for a supervised case. */
-export async function issueSupervisionOrder(
+const chinaTime = (d: Date) =>
+  new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+/** Tells the unit (and the office, for automatic ones) that a 督办单 was issued, in-app and outbound. */
+export async function announceSupervisionOrder(
   tx: Db,
   deps: EffectsDeps,
-  row: CaseRow,
-  o: {
-    level: number;
-    requirements: string;
-    deadline: Date | null;
-    automatic: boolean;
-    by: { id: string | null; name: string };
-    at: Date;
-  },
-): Promise<string> {
-  const year = new Date(o.at.getTime() + 8 * 3_600_000).getUTCFullYear();
-  const n = await deps.repo.nextSeq(tx, row.cityId, `supervision:${year}`);
-  const number = `督〔${year}〕${String(n).padStart(4, '0')}号`;
-  await tx.insert(supervisionOrders).values({
-    cityId: row.cityId,
-    id: newId(o.at.getTime()),
-    caseId: row.id,
-    number,
-    level: o.level,
-    unitId: row.leadUnitId,
-    requirements: o.requirements,
-    deadline: o.deadline,
-    automatic: o.automatic,
-    issuedByUserId: o.by.id,
-    issuedByName: o.by.name,
-    issuedAt: o.at,
+  rows: CaseRow[],
+  order: { number: string; level: 1 | 2; deadline: Date; automatic: boolean },
+): Promise<void> {
+  const first = rows[0]!;
+  const label = order.level === 2 ? '挂牌督办' : order.automatic ? '超期自动督办' : '督办';
+  const cases = rows.map((r) => r.number).join('、');
+  const due = `限期 ${chinaTime(order.deadline)} 前整改反馈`;
+  if (first.leadUnitId) {
+    const users = await deps.repo.userIds(tx, first, { unitId: first.leadUnitId });
+    const office = order.automatic ? await deps.repo.userIds(tx, first, { roles: OFFICE }) : [];
+    await deps.notify.toUsers(tx, first.cityId, [...new Set([...users, ...office])], {
+      kind: order.automatic ? 'auto_supervise' : order.level === 2 ? 'supervise_listed' : 'supervise',
+      title: `${label}：${order.number}`,
+      body: `${cases}：${first.categoryName}，${due}`,
+      caseId: first.id,
+    });
+  }
+  await deps.notify.enqueue(tx, first.cityId, {
+    title: `${label}：${order.number}`,
+    text: `${first.categoryName}：${first.description.slice(0, 80)}\n${due}。`,
+    caseNumber: first.number,
+    url: deps.publicUrl ? `${deps.publicUrl}/cases/${first.id}` : undefined,
   });
-  return number;
 }
 
 /** Notifications and records that follow an action, in the same transaction. */
@@ -105,21 +102,21 @@ export async function afterAction(
       break;
     case 'supervise':
     case 'supervise_listed': {
-      const number = await issueSupervisionOrder(tx, deps, row, {
-        level: row.supervisionLevel,
-        requirements: input.note ?? '请立即整改，按期反馈整改结果。',
-        deadline: row.disposeDeadline,
+      // The register issues one order for several cases itself (deferOrder).
+      if (input.supervision?.deferOrder || !input.deadline) break;
+      const order = {
+        level: (action === 'supervise_listed' ? 2 : 1) as 1 | 2,
+        deadline: new Date(input.deadline),
         automatic: false,
+      };
+      const { number } = await issueSupervisionOrder(tx, deps.repo.nextSeq, [row], {
+        ...order,
+        requirements: input.note?.trim() || '请立即整改，按期反馈整改结果。',
         by: { id: actor.id, name: actor.displayName },
+        officeRegionId: input.supervision?.officeRegionId ?? row.cityId,
         at: now,
       });
-      await toUnit();
-      await deps.notify.enqueue(tx, row.cityId, {
-        title: `${label}：${number}`,
-        text: `${body}\n责任单位须于 ${row.disposeDeadline?.toISOString() ?? '—'} 前整改反馈。`,
-        caseNumber: row.number,
-        url: deps.publicUrl ? `${deps.publicUrl}/cases/${row.id}` : undefined,
-      });
+      await announceSupervisionOrder(tx, deps, [row], { ...order, number });
       break;
     }
     case 'record_accountability':

@@ -454,26 +454,27 @@ describe('自处理 (self-handled)', () => {
 });
 
 describe('督办 (supervision) and 问责 (accountability)', () => {
-  it('tightens the deadline, numbers each 督办单, refuses the same level twice, and queues an outbound message', async () => {
+  it('sets the 督办单 its own 限期 (never the case deadline), numbers each order, and queues an outbound message', async () => {
     const c = await inProgress();
     const current = ms(c.disposeDeadline)!;
-    const later = await act(s.leader, c.id, {
-      action: 'supervise',
-      note: '限期整改',
-      deadline: iso(current + HOUR),
-    });
-    expect(later.status).toBe(400);
-    expect(later.body.error.code).toBe('CASE_DEADLINE_REQUIRED');
     const none = await act(s.leader, c.id, { action: 'supervise', note: '限期整改' });
     expect(none.body.error.code).toBe('CASE_DEADLINE_REQUIRED');
+    const past = await act(s.leader, c.id, {
+      action: 'supervise',
+      note: '限期整改',
+      deadline: iso(t.clock.now().getTime() - HOUR),
+    });
+    expect(past.status).toBe(400);
+    expect(past.body.error.code).toBe('SUPERVISION_DEADLINE_PAST');
+    expect(past.body.error.details.fields[0].field).toBe('deadline');
     expect((await act(s.unit, c.id, { action: 'supervise', deadline: iso(current) })).status).toBe(403);
 
-    const tighter = current - 2 * HOUR;
+    const limit = current + 3 * DAY; // later than the case's deadline: the order's own 限期
     const first = await ok(
-      await act(s.leader, c.id, { action: 'supervise', note: '请于限期内整改', deadline: iso(tighter) }),
+      await act(s.leader, c.id, { action: 'supervise', note: '请于限期内整改', deadline: iso(limit) }),
     );
     expect(first.supervisionLevel).toBe(1);
-    expect(ms(first.disposeDeadline)).toBe(tighter);
+    expect(ms(first.disposeDeadline)).toBe(current);
     expect(first.supervisionOrders).toHaveLength(1);
     const n1 = /^督〔2026〕(\d{4})号$/.exec(first.supervisionOrders[0].number);
     expect(n1, first.supervisionOrders[0].number).toBeTruthy();
@@ -484,7 +485,7 @@ describe('督办 (supervision) and 问责 (accountability)', () => {
       unitId: cgjUnitId,
       requirements: '请于限期内整改',
     });
-    expect(o1!.deadline?.getTime()).toBe(tighter);
+    expect(o1!.deadline?.getTime()).toBe(limit);
     const queued = await t.db
       .select()
       .from(outbox)
@@ -493,38 +494,27 @@ describe('督办 (supervision) and 问责 (accountability)', () => {
     expect(queued[0]).toMatchObject({ channel: 'webhook', status: 'pending', attempts: 0 });
     expect(String(queued[0]!.payload.title)).toContain(first.supervisionOrders[0].number);
 
-    const twice = await act(s.office, c.id, { action: 'supervise', note: '再督办', deadline: iso(tighter) });
-    expect(twice.status).toBe(409);
-    expect(twice.body.error.code).toBe('CASE_ALREADY_SUPERVISED');
-    const listedLater = await act(s.leader, c.id, {
-      action: 'supervise_listed',
-      note: '挂牌督办',
-      deadline: iso(tighter + MIN),
-    });
-    expect(listedLater.body.error.code).toBe('CASE_DEADLINE_REQUIRED');
+    // 督办 may be issued again; 挂牌督办 is the last level.
+    await ok(await act(s.office, c.id, { action: 'supervise', note: '再督办', deadline: iso(limit) }));
     const listed = await ok(
-      await act(s.leader, c.id, { action: 'supervise_listed', note: '挂牌督办', deadline: iso(tighter) }),
+      await act(s.leader, c.id, { action: 'supervise_listed', note: '挂牌督办', deadline: iso(limit) }),
     );
     expect(listed.supervisionLevel).toBe(2);
-    expect(listed.supervisionOrders).toHaveLength(2);
-    const n2 = /^督〔2026〕(\d{4})号$/.exec(listed.supervisionOrders[1].number);
-    expect(Number(n2![1])).toBe(Number(n1![1]) + 1);
-    expect((await ordersOf(c.id)).map((o) => o.level)).toEqual([1, 2]);
-    const queued2 = await t.db
-      .select()
-      .from(outbox)
-      .where(sql`${outbox.payload}->>'caseNumber' = ${c.number}`);
-    expect(queued2).toHaveLength(2);
+    expect(ms(listed.disposeDeadline)).toBe(current);
+    expect(listed.supervisionOrders).toHaveLength(3);
+    const n3 = /^督〔2026〕(\d{4})号$/.exec(listed.supervisionOrders[2].number);
+    expect(Number(n3![1])).toBe(Number(n1![1]) + 2);
+    expect((await ordersOf(c.id)).map((o) => o.level)).toEqual([1, 1, 2]);
     const third = await act(s.leader, c.id, {
       action: 'supervise_listed',
       note: '再挂牌',
-      deadline: iso(tighter),
+      deadline: iso(limit),
     });
     expect(third.body.error.code).toBe('CASE_ALREADY_SUPERVISED');
     const notes = await t.call('GET', '/api/notifications', { session: s.unit });
     expect(
       notes.body.items.filter((n: any) => n.caseId === c.id && n.kind.startsWith('supervise')),
-    ).toHaveLength(2);
+    ).toHaveLength(3);
   });
 
   it('records accountability against the lead unit, or the unit named', async () => {

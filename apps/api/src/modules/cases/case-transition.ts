@@ -67,6 +67,11 @@ export function factsOf(r: CaseRow): CaseFacts {
 export interface ApplyInput extends Omit<TransitionRequest, 'photoIds' | 'expectedVersion'> {
   afterPhotoIds: string[];
   photoIds: string[];
+  /**
+   * For 督办: the supervision policy's answer for this actor and case (`maySupervise`), the issuing
+   * office, and whether the caller issues one 督办单 for several cases itself (the register).
+   */
+  supervision?: { supervises: boolean; officeRegionId: string; deferOrder?: boolean };
 }
 
 export interface Applied {
@@ -133,7 +138,8 @@ function actionPatch(
 }
 
 /**
- * The disposal deadline an action sets explicitly (extension granted, supervision 限期), or at dispatch
+ * The disposal deadline an action sets explicitly (extension granted; never a 督办 限期, which is the
+ * 督办单's own), or at dispatch
  * the rectification deadline an upper level set (整改期限) while it still lies ahead.
  */
 function explicitDeadline(row: CaseRow, action: CaseAction, input: ApplyInput, now?: Date): Date | null {
@@ -144,9 +150,6 @@ function explicitDeadline(row: CaseRow, action: CaseAction, input: ApplyInput, n
     const asked = (row.pending as PendingRequest | null)?.requestedDeadline;
     const granted = input.deadline ?? asked;
     return granted ? new Date(granted) : null;
-  }
-  if ((action === 'supervise' || action === 'supervise_listed') && input.deadline) {
-    return new Date(input.deadline);
   }
   return null;
 }
@@ -174,14 +177,22 @@ export async function applyAction(
       role: actor.role,
       unitId: actor.unitId,
       oversees: actor.role === 'unit' && (await repo.oversees(tx, actor.unitId, row)),
+      ...(input.supervision ? { supervises: input.supervision.supervises } : {}),
     },
     action,
     {
       reason: input.reason,
       afterPhotoCount: input.afterPhotoIds.length,
       deadline: input.deadline ? new Date(input.deadline) : undefined,
+      now,
     },
   );
+  if (!decision.ok && decision.violation === 'SUPERVISION_DEADLINE_PAST') {
+    throw new AppError(decision.violation, {
+      action,
+      ...fieldDetails('deadline', '督办限期须晚于当前时间，请选择将来的时间'),
+    });
+  }
   if (!decision.ok) throw new AppError(decision.violation, { action, status: from });
   if ((action === 'dispatch' || action === 'record_accountability') && !(input.unitId ?? row.leadUnitId)) {
     throw new AppError('CASE_UNIT_REQUIRED', fieldDetails('unitId', '请选择主办单位'));

@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock';
 import type { SecretBox } from '../../platform/secret-box';
 import type { CategorySnapshot, RouteResult } from '../catalog/index';
 import type { NotifyService } from '../notify/index';
+import type { SupervisionRules } from './case-supervision';
 import type { PhotosService } from './photos.service';
 
 // The snapshot and route shapes are the catalogue's own (one definition, in catalog/route-case.ts).
@@ -35,4 +36,6 @@ export interface CasesDeps {
   secrets: SecretBox;
   /** Base URL for links in external notifications (may be empty). */
   publicUrl: string;
+  /** Default 限期 of 督办单 (working days); DEFAULT_SUPERVISION_RULES when left out. */
+  supervision?: SupervisionRules;
 }

@@ -17,7 +17,7 @@ import {
   transitionSchema,
 } from '@chuangcheng/contracts';
 import { z } from 'zod';
-import { DOCX, downloadResponse, PDF } from '../../http/download';
+import { downloadResponse } from '../../http/download';
 import { type App, type EndpointMeta, endpoint, idParams } from '../../http/endpoint';
 import { AppError } from '../../platform/app-error';
 import type { CaseDocuments } from './case-documents';
@@ -218,22 +218,6 @@ export function registerCasesRoutes(app: App, reg: EndpointMeta[], d: CasesRoute
     response: caseDetailSchema,
     handler: ({ ctx, params, body }) => d.cases.transition(ctx, params.id, body),
   });
-  for (const format of ['docx', 'pdf'] as const) {
-    endpoint(app, reg, {
-      method: 'get',
-      path: `/api/supervision-orders/{id}/${format}`,
-      access: CASE_READ,
-      summary: format === 'docx' ? '督办单（Word，可编辑）' : '督办单（PDF）',
-      tag,
-      params: idParams,
-      produces: format === 'docx' ? DOCX : PDF,
-      handler: async ({ ctx, params }) =>
-        downloadResponse(
-          await d.documents.supervisionOrder(ctx, params.id, format),
-          format === 'docx' ? DOCX : PDF,
-        ),
-    });
-  }
   endpoint(app, reg, {
     method: 'get',
     path: '/api/kpis',

@@ -3,6 +3,7 @@ import {
   type CaseDetail,
   type CaseListQuery,
   type CaseSummary,
+  type IssueSupervision,
   type Page,
   type TransitionRequest,
 } from '@chuangcheng/contracts';
@@ -13,10 +14,17 @@ import { AppError, fieldDetails } from '../../platform/app-error';
 import { offsetOf, pageResult } from '../../platform/pagination';
 import { createCalendarCache } from './case-calendars';
 import { claimDispatch, claimNotifications } from './case-claims';
-import { afterAction } from './case-effects';
+import { afterAction, announceSupervisionOrder } from './case-effects';
 import { buildNewCase, type IntakeInput } from './case-intake';
 import { markRelapse } from './case-links.service';
 import { createPublicCases } from './case-public';
+import {
+  DEFAULT_SUPERVISION_RULES,
+  issueSupervisionOrder,
+  maySupervise,
+  officeOf,
+  ordersOfCase,
+} from './case-supervision';
 import { type ApplyInput, applyAction, factsOf } from './case-transition';
 import type { CasesDeps } from './cases.deps';
 import { CASE_ACT, CASE_CREATE, CASE_READ, canSee, scopeOf } from './cases.policy';
@@ -99,7 +107,7 @@ export function createCasesService(deps: CasesDeps) {
     const [events, photos, orders, cal, supervising] = await Promise.all([
       repo.events(db, row.cityId, row.id),
       deps.photos.ofCase(row.cityId, row.id),
-      repo.supervisionOrders(row.cityId, row.id),
+      ordersOfCase(db, row.cityId, row.id),
       calendars.get(row.cityId),
       oversees(db, ctx.actor, row),
     ]);
@@ -115,6 +123,7 @@ export function createCasesService(deps: CasesDeps) {
           role: actor.role,
           unitId: actor.unitId,
           oversees: supervising,
+          supervises: maySupervise(actor, row),
         })
       : [];
     const now = clock.now();
@@ -141,6 +150,8 @@ export function createCasesService(deps: CasesDeps) {
         number: o.number,
         level: o.level,
         issuedAt: o.issuedAt.toISOString(),
+        state: o.state,
+        deadline: o.deadline?.toISOString() ?? null,
       })),
       elapsedFraction:
         elapsed === null || !Number.isFinite(elapsed) ? null : Math.round(elapsed * 1000) / 1000,
@@ -287,7 +298,10 @@ export function createCasesService(deps: CasesDeps) {
     async transition(ctx: Ctx, id: string, req: TransitionRequest): Promise<CaseDetail> {
       requireRole(ctx.actor, CASE_ACT);
       const actor = ctx.actor;
-      await load(ctx, id);
+      const seen = await load(ctx, id);
+      // The city's calendar is read now: inside the transaction a query through `db` would wait forever
+      // on PGlite's one connection.
+      await calendars.get(seen.cityId);
       const row = await db.transaction(async (tx) => {
         const current = await repo.byId(tx, id);
         if (!current) throw new AppError('CASE_NOT_FOUND');
@@ -312,10 +326,80 @@ export function createCasesService(deps: CasesDeps) {
           ...req,
           afterPhotoIds: isAfter ? photos.map((p) => p.id) : [],
           photoIds: isAfter ? [] : photos.map((p) => p.id),
+          supervision: {
+            supervises: maySupervise(actor, current),
+            officeRegionId: officeOf(actor, current.cityId),
+          },
         };
         return run(tx, current, actor, req.action, input);
       });
       return detail(ctx, row);
+    },
+
+    /**
+     * Issues one 督办单 for open cases of one unit (the register's form): each case takes the 督办
+     * action through the workflow, then one order with a line per case, all in one transaction.
+     */
+    async superviseCases(ctx: Ctx, req: IssueSupervision): Promise<{ id: string; number: string }> {
+      requireRole(ctx.actor, CASE_ACT);
+      const actor = ctx.actor;
+      return db.transaction(async (tx) => {
+        const rows: CaseRow[] = [];
+        for (const id of new Set(req.caseIds)) {
+          const r = await repo.byId(tx, id);
+          if (!r || !canSee(actor, r)) {
+            throw new AppError('CASE_NOT_FOUND', fieldDetails('caseIds', '案卷不存在或不在您的管辖范围内'));
+          }
+          rows.push(r);
+        }
+        const lead = rows[0]!.leadUnitId;
+        if (!lead || rows.some((r) => r.leadUnitId !== lead)) {
+          throw new AppError('SUPERVISION_ONE_UNIT', {
+            ...fieldDetails('caseIds', '所选案卷须为同一主办单位'),
+            cases: rows.map((r) => r.number),
+          });
+        }
+        const action = req.level === 2 ? 'supervise_listed' : 'supervise';
+        const office = officeOf(actor, rows[0]!.cityId);
+        const applied: CaseRow[] = [];
+        for (const r of rows) {
+          const input: ApplyInput = {
+            action,
+            note: req.requirements,
+            deadline: req.deadline,
+            afterPhotoIds: [],
+            photoIds: [],
+            supervision: { supervises: maySupervise(actor, r), officeRegionId: office, deferOrder: true },
+          };
+          try {
+            applied.push(await run(tx, r, actor, action, input));
+          } catch (e) {
+            if (e instanceof AppError) {
+              throw new AppError(e.code, { ...(e.details as object), caseNumber: r.number });
+            }
+            throw e;
+          }
+        }
+        const order = { level: req.level, deadline: new Date(req.deadline), automatic: false };
+        const issued = await issueSupervisionOrder(tx, repo.nextSeq, applied, {
+          ...order,
+          requirements: req.requirements,
+          by: { id: actor.id, name: actor.displayName },
+          officeRegionId: office,
+          at: clock.now(),
+        });
+        await announceSupervisionOrder(tx, effects, applied, { ...order, number: issued.number });
+        return issued;
+      });
+    },
+
+    /** The 限期 the issuing form proposes: the configured working days from now, city calendar. */
+    async supervisionDefaults(ctx: Ctx): Promise<{ deadline: string; workdays: number }> {
+      requireRole(ctx.actor, CASE_READ);
+      const workdays = (deps.supervision ?? DEFAULT_SUPERVISION_RULES).deadlineWorkdays;
+      const cal = await calendars.get(cityOf(ctx.actor));
+      const deadline = cal.deadline(clock.now(), { value: workdays, unit: 'work_days' });
+      return { deadline: deadline.toISOString(), workdays };
     },
 
     /** A photo's bytes, if the actor may see its case (or uploaded it and it is not attached yet). */

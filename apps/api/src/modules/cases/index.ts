@@ -7,7 +7,13 @@ export {
   findRelapseOf,
   markRelapse,
 } from './case-links.service';
+export {
+  DEFAULT_SUPERVISION_RULES,
+  maySupervise,
+  type SupervisionRules,
+} from './case-supervision';
 export type { CatalogPort, CategorySnapshot, RouteResult } from './cases.deps';
+export { CASE_READ, canSee, scopeOf } from './cases.policy';
 export type { CaseRow, EventRow } from './cases.repository';
 export { capturedOf, registerCasesRoutes } from './cases.routes';
 export { type CasesService, createCasesService } from './cases.service';

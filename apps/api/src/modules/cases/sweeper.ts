@@ -7,9 +7,12 @@ import type { Clock } from '../../platform/clock';
 import { newId } from '../../platform/ids';
 import { defineJob } from '../../platform/jobs/index';
 import type { NotifyService } from '../notify/index';
-import { issueSupervisionOrder } from './case-effects';
+import type { CalendarCache } from './case-calendars';
+import { announceSupervisionOrder } from './case-effects';
 import { caseEventToCounterEvent } from './case-events';
 import { syncStages } from './case-stages';
+import { DEFAULT_SUPERVISION_RULES, issueSupervisionOrder, type SupervisionRules } from './case-supervision';
+import { escalateMissedOrders } from './case-supervision-sweep';
 import { type CaseRow, type CasesRepository, counterPatch } from './cases.repository';
 
 /**
@@ -25,6 +28,8 @@ export interface SweepResult {
   yellow: number;
   red: number;
   escalated: number;
+  /** 督办单 whose 限期 passed unanswered, escalated to 挂牌督办. */
+  listed: number;
 }
 
 /**
@@ -38,8 +43,20 @@ export function createSweeper(deps: {
   repo: CasesRepository;
   notify: NotifyService;
   publicUrl: string;
+  /** The city's working calendar, for the automatic 督办单's 限期. */
+  calendars?: CalendarCache;
+  supervision?: SupervisionRules;
 }) {
   const { db, clock, repo } = deps;
+  const rules = deps.supervision ?? DEFAULT_SUPERVISION_RULES;
+
+  /** The automatic 限期: configured working days from now (never the deadline that just passed). */
+  async function autoDeadline(cityId: string, now: Date): Promise<Date> {
+    const cal = deps.calendars ? await deps.calendars.get(cityId) : null;
+    return cal
+      ? cal.deadline(now, { value: rules.autoDeadlineWorkdays, unit: 'work_days' })
+      : new Date(now.getTime() + rules.autoDeadlineWorkdays * 86_400_000);
+  }
 
   async function escalateBatch(now: Date): Promise<number> {
     return db.transaction(async (tx) => {
@@ -117,30 +134,20 @@ export function createSweeper(deps: {
       .set(counterPatch(counters))
       .where(and(eq(cases.cityId, row.cityId), eq(cases.id, row.id)));
     const effects = { repo, notify: deps.notify, publicUrl: deps.publicUrl };
-    const number = await issueSupervisionOrder(tx, effects, row, {
-      level: Math.max(row.supervisionLevel, 1),
-      requirements: '该案卷已超过处置期限，系统自动督办。请责任单位立即整改并反馈，逾期将按规定问责。',
-      deadline: row.disposeDeadline,
+    const order = {
+      level: Math.min(Math.max(row.supervisionLevel, 1), 2) as 1 | 2,
+      deadline: await autoDeadline(row.cityId, now),
       automatic: true,
+    };
+    const { number } = await issueSupervisionOrder(tx, repo.nextSeq, [row], {
+      ...order,
+      requirements:
+        '该案卷已超过处置期限，系统自动督办。请责任单位立即整改并在限期内反馈，逾期将挂牌督办并按规定问责。',
       by: { id: null, name: '系统' },
+      officeRegionId: row.cityId,
       at: now,
     });
-    if (row.leadUnitId) {
-      const users = await repo.userIds(tx, row, { unitId: row.leadUnitId });
-      const office = await repo.userIds(tx, row, { roles: ['office'] });
-      await deps.notify.toUsers(tx, row.cityId, [...users, ...office], {
-        kind: 'auto_supervise',
-        title: `${row.number} 超期自动督办`,
-        body: `${row.categoryName}：${row.description.slice(0, 60)}（${number}）`,
-        caseId: row.id,
-      });
-    }
-    await deps.notify.enqueue(tx, row.cityId, {
-      title: `超期自动督办：${number}`,
-      text: `${row.categoryName}：${row.description.slice(0, 80)}`,
-      caseNumber: row.number,
-      url: deps.publicUrl ? `${deps.publicUrl}/cases/${row.id}` : undefined,
-    });
+    await announceSupervisionOrder(tx, effects, [row], { ...order, number });
   }
 
   return {
@@ -171,7 +178,11 @@ export function createSweeper(deps: {
         escalated += n;
         if (n < BATCH) break;
       }
-      return { yellow: yellow.length, red: redStage.length + redDispose.length, escalated };
+      const listed = await escalateMissedOrders(
+        { db, repo, effects: { repo, notify: deps.notify, publicUrl: deps.publicUrl }, autoDeadline },
+        now,
+      );
+      return { yellow: yellow.length, red: redStage.length + redDispose.length, escalated, listed };
     },
   };
 }

@@ -22,6 +22,8 @@ import {
   factRows,
   fitBox,
   issuedLines,
+  lineHeading,
+  lineRows,
   orderTitle,
   type PreparedPhoto,
   paragraphsOf,
@@ -92,8 +94,12 @@ export async function renderSupervisionOrderDocx(doc: SupervisionOrderDoc): Prom
         children: [
           ...header(doc, title),
           factTable(factRows(doc)),
-          heading('一、问题描述'),
-          ...paragraphsOf(doc.description).map(bodyParagraph),
+          heading('一、督办事项'),
+          ...doc.lines.flatMap((line, i) => [
+            subheading(lineHeading(line, i)),
+            factTable(lineRows(doc, line)),
+            ...paragraphsOf(line.description).map(bodyParagraph),
+          ]),
           heading('二、督办要求'),
           ...paragraphsOf(doc.requirements).map(bodyParagraph),
           ...(photos.length ? [heading('三、现场照片'), photoTable(photos)] : []),
@@ -103,7 +109,29 @@ export async function renderSupervisionOrderDocx(doc: SupervisionOrderDoc): Prom
       },
     ],
   });
-  return Packer.toBuffer(word);
+  // The package's dates are the issue time, so a reprint carries the same properties as the original.
+  return Packer.toBuffer(word, false, [{ path: 'docProps/core.xml', data: coreXml(doc, title) }]);
+}
+
+const escapeXml = (s: string) =>
+  s.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
+
+function coreXml(doc: SupervisionOrderDoc, title: string): string {
+  const at = doc.issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"',
+    ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"',
+    ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+    `<dc:title>${escapeXml(title)}</dc:title><dc:subject>${escapeXml(doc.number)}</dc:subject>`,
+    `<dc:creator>${escapeXml(doc.issuedBy)}</dc:creator>`,
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${at}</dcterms:created>`,
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${at}</dcterms:modified>`,
+    '</cp:coreProperties>',
+  ].join('');
 }
 
 function run(text: string, options: Omit<IRunOptions, 'text'> = {}): TextRun {
@@ -132,6 +160,14 @@ function heading(text: string): Paragraph {
     keepNext: true,
     spacing: { before: 240, after: 120 },
     children: [run(text, { font: LABEL_FONT, size: SIZE.heading })],
+  });
+}
+
+function subheading(text: string): Paragraph {
+  return new Paragraph({
+    keepNext: true,
+    spacing: { before: 160, after: 80 },
+    children: [run(text, { font: LABEL_FONT })],
   });
 }
 

@@ -1,6 +1,10 @@
-import { SUPERVISION_LEVEL_LABELS } from '@chuangcheng/contracts';
+import {
+  SUPERVISION_LEVEL_LABELS,
+  SUPERVISION_LINE_KIND_LABELS,
+  type SupervisionContent,
+} from '@chuangcheng/contracts';
 import sharp from 'sharp';
-import type { SupervisionOrderDoc } from './supervision-order.types';
+import type { SupervisionOrderDoc, SupervisionOrderDocLine } from './supervision-order.types';
 
 // The Word and PDF renderers share this model so both print the same words in the same order.
 
@@ -51,6 +55,7 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
+/** The order's head: number, level, unit, how many problems, the 限期. */
 export function factRows(doc: SupervisionOrderDoc): FactRow[] {
   const time = (d: Date) => formatDateTime(d, doc.utcOffsetMinutes);
   return [
@@ -59,18 +64,33 @@ export function factRows(doc: SupervisionOrderDoc): FactRow[] {
       { label: '督办级别', value: levelLabel(doc.level) },
     ],
     [{ label: '责任单位', value: doc.unitName }],
-    [{ label: '协办单位', value: doc.coUnitNames.length ? doc.coUnitNames.join('、') : '无' }],
-    // Category paths run long (事件 / 街面秩序 / 占道经营), so they get a whole row.
-    [{ label: '案卷编号', value: doc.caseNumber }],
-    [{ label: '问题类别', value: doc.categoryName }],
-    [{ label: '问题地址', value: doc.address?.trim() || EMPTY }],
     [
-      { label: '所在网格', value: doc.gridName?.trim() || EMPTY },
-      { label: '发现时间', value: time(doc.reportedAt) },
+      { label: '督办事项', value: `${doc.lines.length}项` },
+      { label: '整改限期', value: doc.deadline ? `${time(doc.deadline)}前` : EMPTY },
+    ],
+  ];
+}
+
+/** The heading of one problem: （一）案卷 20261123-0042. */
+export function lineHeading(line: SupervisionOrderDocLine, index: number): string {
+  return `（${CN_NUMBERS[index] ?? index + 1}）${line.kindLabel} ${line.refNumber}`;
+}
+const CN_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** One problem's facts as they stood at issue. */
+export function lineRows(doc: SupervisionOrderDoc, line: SupervisionOrderDocLine): FactRow[] {
+  const time = (d: Date | null) => (d ? formatDateTime(d, doc.utcOffsetMinutes) : EMPTY);
+  return [
+    // Category paths run long (事件 / 街面秩序 / 占道经营), so they get a whole row.
+    [{ label: '问题类别', value: line.title }],
+    [{ label: '问题地址', value: line.address?.trim() || EMPTY }],
+    [
+      { label: '所在网格', value: line.gridName?.trim() || EMPTY },
+      { label: '发现时间', value: time(line.reportedAt) },
     ],
     [
-      { label: '原定期限', value: doc.deadline ? time(doc.deadline) : EMPTY },
-      { label: '整改期限', value: `${time(doc.newDeadline)}前` },
+      { label: '协办单位', value: line.coUnitNames.length ? line.coUnitNames.join('、') : '无' },
+      { label: '原定期限', value: time(line.originalDeadline) },
     ],
   ];
 }
@@ -80,7 +100,7 @@ export function receiptRows(doc: SupervisionOrderDoc): FactRow[] {
   return [
     [
       { label: '督办单编号', value: doc.number },
-      { label: '案卷编号', value: doc.caseNumber },
+      { label: '督办事项', value: `${doc.lines.length}项` },
     ],
     [{ label: '责任单位', value: doc.unitName }],
     // Whole rows leave room for handwriting.
@@ -91,6 +111,38 @@ export function receiptRows(doc: SupervisionOrderDoc): FactRow[] {
 
 export function receiptNote(doc: SupervisionOrderDoc): string {
   return `请责任单位签收后将本回执交回${doc.officeName}。`;
+}
+
+/** The printed model of a frozen 督办单 (ISO strings back to instants); photos loaded by the caller. */
+export function docOfContent(
+  content: SupervisionContent,
+  photos: SupervisionOrderDoc['photos'],
+): SupervisionOrderDoc {
+  const at = (s: string | null) => (s ? new Date(s) : null);
+  return {
+    cityName: content.cityName,
+    officeName: content.officeName,
+    number: content.number,
+    level: content.level,
+    unitName: content.unitName,
+    lines: content.lines.map((l) => ({
+      kindLabel: SUPERVISION_LINE_KIND_LABELS[l.kind]?.zh ?? l.kind,
+      refNumber: l.refNumber,
+      title: l.title,
+      description: l.description,
+      address: l.address,
+      gridName: l.gridName,
+      coUnitNames: l.coUnitNames,
+      reportedAt: at(l.reportedAt),
+      originalDeadline: at(l.originalDeadline),
+    })),
+    deadline: at(content.deadline),
+    requirements: content.requirements,
+    issuedAt: new Date(content.issuedAt),
+    issuedBy: content.issuedBy,
+    photos,
+    utcOffsetMinutes: content.utcOffsetMinutes,
+  };
 }
 
 export function issuedLines(doc: SupervisionOrderDoc): string[] {

@@ -6,6 +6,8 @@ import {
   factRows,
   fitBox,
   issuedLines,
+  lineHeading,
+  lineRows,
   orderTitle,
   type PreparedPhoto,
   paragraphsOf,
@@ -47,7 +49,15 @@ export async function renderSupervisionOrderPdf(
 
   header(pdf, doc, title);
   table(pdf, factRows(doc));
-  section(pdf, '一、问题描述', doc.description);
+  sectionHeading(pdf, '一、督办事项', 60);
+  doc.lines.forEach((line, i) => {
+    ensureSpace(pdf, 80);
+    pdf.moveDown(0.3);
+    pdf.font('bold').fontSize(SIZE.body).fillColor('black').text(lineHeading(line, i), left(pdf), pdf.y);
+    pdf.moveDown(0.2);
+    table(pdf, lineRows(doc, line));
+    paragraphs(pdf, line.description);
+  });
   section(pdf, '二、督办要求', doc.requirements);
   if (photos.length) photoGrid(pdf, photos);
   signature(pdf, doc);
@@ -155,6 +165,10 @@ function sectionHeading(pdf: Pdf, text: string, keepWith = 40): void {
 
 function section(pdf: Pdf, title: string, text: string): void {
   sectionHeading(pdf, title);
+  paragraphs(pdf, text);
+}
+
+function paragraphs(pdf: Pdf, text: string): void {
   pdf.font('body').fontSize(SIZE.body);
   for (const p of paragraphsOf(text)) {
     pdf.text(p, left(pdf), pdf.y, { width: contentWidth(pdf), indent: SIZE.body * 2, lineGap: 4 });

@@ -23,15 +23,20 @@ function sampleDoc(photos: SupervisionOrderDoc['photos'], over: Partial<Supervis
     number: '督〔2026〕0007号',
     level: 1,
     unitName: '示范市城市管理局',
-    coUnitNames: ['东城区市场监管所', '东城街道办事处'],
-    caseNumber: '20261123-0042',
-    categoryName: '事件 / 街面秩序 / 占道经营',
-    description: '解放路与人民路交叉口东北角流动摊贩占道经营，影响行人通行。\n群众多次反映，至今未整改。',
-    address: '解放路与人民路交叉口东北角',
-    gridName: '东城街道第三网格',
-    reportedAt: new Date('2026-11-23T06:30:00Z'),
-    deadline: new Date('2026-11-25T10:00:00Z'),
-    newDeadline: new Date('2026-11-28T10:00:00Z'),
+    lines: [
+      {
+        kindLabel: '案卷',
+        refNumber: '20261123-0042',
+        title: '事件 / 街面秩序 / 占道经营',
+        description: '解放路与人民路交叉口东北角流动摊贩占道经营，影响行人通行。\n群众多次反映，至今未整改。',
+        address: '解放路与人民路交叉口东北角',
+        gridName: '东城街道第三网格',
+        coUnitNames: ['东城区市场监管所', '东城街道办事处'],
+        reportedAt: new Date('2026-11-23T06:30:00Z'),
+        originalDeadline: new Date('2026-11-25T10:00:00Z'),
+      },
+    ],
+    deadline: new Date('2026-11-28T10:00:00Z'),
     requirements: '请责任单位立即组织清理，建立长效管理机制，整改完成后上传整改前后对比照片。',
     issuedAt: new Date('2026-11-26T02:00:00Z'),
     issuedBy: '张三',
@@ -79,6 +84,8 @@ describe('renderSupervisionOrderDocx', () => {
     expect(xml).toContain('2026年11月23日 14:30'); // reportedAt 06:30Z in UTC+8
     expect(xml).toContain('2026年11月28日 18:00前');
     expect(xml).toContain('2026年11月26日'); // issued, date only
+    expect(xml).toContain('2026年11月25日 18:00'); // 原定期限 of the line
+    expect(xml).toContain('（一）案卷 20261123-0042');
     expect(xml).toContain('w:eastAsia="仿宋"');
     expect(xml).toContain('w:w="11906"'); // A4 width in twips
     expect(xml).toContain('>　　　　年　　月　　日　　时　　分<'); // the blanks survive for handwriting
@@ -88,7 +95,14 @@ describe('renderSupervisionOrderDocx', () => {
   });
 
   it('titles a level-2 order 挂牌督办 and prints dashes for missing address, grid and deadline', async () => {
-    const doc = sampleDoc([], { level: 2, address: null, gridName: null, deadline: null, coUnitNames: [] });
+    const line = {
+      ...sampleDoc([]).lines[0]!,
+      address: null,
+      gridName: null,
+      originalDeadline: null,
+      coUnitNames: [],
+    };
+    const doc = sampleDoc([], { level: 2, lines: [line] });
     const { xml, media } = await documentXml(await renderSupervisionOrderDocx(doc));
     expect(xml).toContain('示范市城市管理挂牌督办通知单');
     expect(xml).toContain('挂牌督办');
