@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/app';
 import { userSession, withDemoCity } from '../../../test/fixtures';
 import { exposures } from '../../db/schema/index';
+import { accept, sample } from '../evidence/evidence.test-helpers';
 import { caseDriver, cityFacts, type Point } from '../exposure/exposure.test-helpers';
 import { insertCampaign, type TestNode } from './assessments.test-helpers';
 
@@ -194,5 +195,61 @@ describe('按期办结投诉事项 reads the complaint sources only', () => {
 
     expect(at(r, '2')).toMatchObject({ value: expected, source: 'metric', score: round2(expected / 2) });
     expect(at(r, '3')).toMatchObject({ value: all, source: 'metric' });
+  });
+});
+
+describe('readiness never says 达标 without the archive', () => {
+  it('holds a passing score at 基本达标 while completeness is under the floor, with the figure beside it', async () => {
+    const c = await insertCampaign(t.db, cityId, {
+      name: '台账底线',
+      nodes: [
+        {
+          code: '1',
+          title: '组织管理',
+          points: 100,
+          evidence: [{ title: '创卫工作方案', periodicity: 'once' }],
+        },
+      ],
+    });
+    const r = await t.call('POST', '/api/rounds', {
+      session: office,
+      body: { campaignId: c.campaignId, kind: 'self', name: '自查', heldOn: '2026-11-23' },
+    });
+    await t.call('PUT', `/api/rounds/${r.body.id}/scores`, {
+      session: office,
+      body: { entries: [{ nodeId: c.nodeIds.get('1')!, score: 100 }] },
+    });
+    const ready = async () =>
+      (await t.call('GET', `/api/campaigns/${c.campaignId}/readiness`, { session: office })).body;
+    expect(await ready()).toMatchObject({
+      projected: 100,
+      scoreVerdict: 'pass',
+      projectedVerdict: 'basic',
+      evidencePercent: 0,
+      evidenceFloor: 90,
+      evidenceShort: true,
+    });
+    // Filed and accepted: the archive is complete and the projection says 达标.
+    const form = new FormData();
+    const fields = {
+      campaignId: c.campaignId,
+      nodeId: c.nodeIds.get('1')!,
+      requirement: '创卫工作方案',
+      period: 'once',
+      title: '2026年创卫工作方案',
+      docDate: '2026-02-01',
+    };
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append('file', new Blob([new Uint8Array(await sample.pdf('方案'))]), '方案.pdf');
+    const up = await t.call('POST', '/api/evidence', { body: form, session: office });
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    expect((await ready()).projectedVerdict).toBe('basic'); // awaiting acceptance: not counted yet
+    await accept(t, office, up.body.id);
+    expect(await ready()).toMatchObject({
+      scoreVerdict: 'pass',
+      projectedVerdict: 'pass',
+      evidencePercent: 100,
+      evidenceShort: false,
+    });
   });
 });

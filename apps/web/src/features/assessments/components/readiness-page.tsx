@@ -75,6 +75,19 @@ function Hero({ r }: { r: Readiness }) {
           <EChart option={gauge} height={isMobile ? 220 : 260} data-testid="readiness-gauge" />
           <div className="cc-ready-verdict">
             <VerdictTag verdict={r.projectedVerdict} large />
+            {/* The verdict never stands alone: the archive's completeness is part of it. */}
+            <div
+              className="cc-ready-thresholds"
+              data-testid="readiness-verdict-evidence"
+              style={{ color: r.evidenceShort ? '#cf1322' : undefined }}
+            >
+              台账完整率 {fmtScore(r.evidencePercent)}%（底线 {fmtScore(r.evidenceFloor)}%）
+              {r.evidenceShort && r.scoreVerdict === 'pass'
+                ? ' · 得分已达达标线，但台账未达底线，补齐并验收前不判达标'
+                : r.evidenceShort
+                  ? ' · 台账未达底线'
+                  : ''}
+            </div>
             <div className="cc-ready-thresholds">
               达标线 {fmtScore(c.passScore)} · 基本达标线 {fmtScore(c.basicScore)} · 满分{' '}
               {fmtScore(c.totalPoints)}
@@ -95,8 +108,8 @@ function Hero({ r }: { r: Readiness }) {
               label="台账完整率"
               value={fmtScore(r.evidencePercent)}
               unit="%"
-              sub="应有资料中已上传的比例"
-              tone={r.evidencePercent >= 90 ? 'ok' : r.evidencePercent < 60 ? 'danger' : undefined}
+              sub={`应有资料中已验收的比例；底线 ${fmtScore(r.evidenceFloor)}%`}
+              tone={!r.evidenceShort ? 'ok' : r.evidencePercent < 60 ? 'danger' : undefined}
               testId="readiness-evidence"
             />
             <Tile

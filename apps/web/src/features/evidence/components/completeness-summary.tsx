@@ -22,7 +22,12 @@ export function CompletenessSummary({ data }: { data: EvidenceCompleteness }) {
               />
             </Col>
             <Col flex="auto">
-              <Statistic title="已上传 / 应有" value={data.present} suffix={`/ ${data.required}`} />
+              <Statistic title="已接受 / 应有" value={data.present} suffix={`/ ${data.required}`} />
+              {data.pending > 0 && (
+                <div className="cc-muted" data-testid="evidence-pending">
+                  {data.pending} 项待审核（审核通过后计入）
+                </div>
+              )}
               <Typography.Text type="danger">缺 {data.required - data.present} 份</Typography.Text>
               <div className="cc-muted" style={{ fontSize: 12 }}>
                 统计至 {data.asOf}

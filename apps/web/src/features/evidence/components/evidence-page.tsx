@@ -12,12 +12,14 @@ import { type EvidenceSlot, useSlots } from '../api/list-slots';
 import { CompletenessSummary } from './completeness-summary';
 import { ExportArchiveButton } from './export-archive-button';
 import { type FileFilter, FilesTable } from './files-table';
+import { ReviewQueue } from './review-queue';
 import { SlotsTable } from './slots-table';
 import { UploadModal, type UploadTarget } from './upload-modal';
 
 // Mirrors evidence.policy.ts, only to hide buttons that would fail.
 const UPLOADERS = new Set(['admin', 'office', 'unit']);
 const PACKAGERS = new Set(['admin', 'office', 'leader', 'inspector']);
+const REVIEWERS = new Set(['office', 'unit']);
 
 /** 台账资料: completeness, the indicator × period slots, uploads and the one-click 迎检资料包. */
 export default function EvidencePage() {
@@ -75,6 +77,9 @@ export default function EvidencePage() {
       {campaignId && completeness.isPending && <Skeleton active paragraph={{ rows: 4 }} />}
       {completeness.data && <CompletenessSummary data={completeness.data} />}
       {slots.isError && <QueryError error={slots.error} onRetry={() => slots.refetch()} />}
+      {campaignId && REVIEWERS.has(me.role) && (
+        <ReviewQueue key={campaignId} campaignId={campaignId} office={me.role === 'office'} />
+      )}
       {campaignId && (
         <>
           <SlotsTable

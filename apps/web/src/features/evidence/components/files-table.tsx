@@ -7,6 +7,7 @@ import { useIsMobile } from '../../../lib/responsive';
 import { downloadEvidence, useDeleteEvidence } from '../api/delete-evidence';
 import { useEvidence } from '../api/list-evidence';
 import { formatBytes, periodLabel } from './periods';
+import { ReviewStatus } from './review-status';
 
 const FLAG_LABELS: Record<EvidenceFile['flags'][number], { text: string; color: string }> = {
   date_outside_period: { text: '日期不在期间内', color: 'orange' },
@@ -87,6 +88,12 @@ export function FilesTable({
           </div>
         </div>
       ),
+    },
+    {
+      title: '审核',
+      key: 'review',
+      width: isMobile ? 100 : 170,
+      render: (_, f) => <ReviewStatus file={f} />,
     },
     ...(isMobile
       ? []
