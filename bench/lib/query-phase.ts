@@ -73,6 +73,28 @@ export function queryCases(
     ]);
     return rows.length * 1e9 + Number(total?.reported ?? 0);
   };
+  /**
+   * The unit table from the stage rows as one hand-written statement: each unit's 主办 stages of the
+   * window's cases (received cases, dispatches, returns, fed back, overdue), every unit of the city listed.
+   */
+  const unitRaw = async () => {
+    const [r] = await b.raw.query<{ n: number; reported: number }>(
+      `with fc as (select city_id, id from cases where city_id = $1 and ${WINDOW}),
+        s as (select st.*, (st.deadline is not null and coalesce(st.ended_at, $4) > st.deadline) as od
+          from case_stages st join fc on st.city_id = fc.city_id and st.case_id = fc.id
+          where st.kind = 'dispose' and st.started_at <= $4),
+        g as (select unit_id, count(distinct case_id) filter (where role = 'lead') as reported,
+            count(*) filter (where role = 'lead' and started_by = 'dispatch') as dispatches,
+            count(*) filter (where role = 'lead' and outcome = 'returned') as returns,
+            count(*) filter (where role = 'lead' and (outcome = 'fed_back' or od)) as need_dispose,
+            count(*) filter (where role = 'lead' and outcome = 'fed_back' and not od) as on_time
+          from s group by 1)
+      select (select count(*) from units where city_id = $1)::int as n,
+        coalesce((select sum(reported) from g), 0)::int as reported`,
+      [city.cityId, fromYear, to, now],
+    );
+    return (r?.n ?? 0) * 1e9 + (r?.reported ?? 0);
+  };
   const kpiService = async (dimension: KpiDimension) => {
     const r = await kpis.kpis(ctx, { dimension, from: fromYear, to });
     return r.rows.length * 1e9 + r.total.counters.reported;
@@ -105,7 +127,7 @@ export function queryCases(
     {
       name: 'kpis: dimension=unit, one year',
       service: () => kpiService('unit'),
-      raw: () => kpiRaw('lead_unit_id::text'),
+      raw: unitRaw,
     },
     {
       name: 'kpis: dimension=month, one year',

@@ -164,9 +164,11 @@ export function createKpisService(deps: KpiDeps) {
       where st.started_at <= ${at}${attributed ? sql` and st.kind = 'dispose'` : sql``}${
         attributedUnit ? sql` and st.unit_id = ${attributedUnit}::uuid` : sql``
       }`;
-    // A case is late (area view) when any of its 主办 stages is overdue.
-    const cLate = sql`select fc.*, exists (select 1 from s where s.case_id = fc.id and s.city_id = fc.city_id
-        and s.kind = 'dispose' and s.role = 'lead' and s.od) as late from fc`;
+    // A case is late (area view) when any of its 主办 stages is overdue (grouped, then hash-joined).
+    const cLate = sql`select fc.*, coalesce(l.late, false) as late from fc left join (
+        select s.city_id, s.case_id, bool_or(s.od) as late from s
+        where s.kind = 'dispose' and s.role = 'lead' group by 1, 2) l
+      on l.city_id = fc.city_id and l.case_id = fc.id`;
     const ctes = sql`with fc as (${c}), s as (${s}), cc as (${cLate})`;
     return { ctes, attributed, figures: attributed ? ATTRIBUTED : AREA };
   }
