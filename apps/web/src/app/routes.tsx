@@ -248,6 +248,23 @@ export const ROUTES: readonly AppRoute[] = [
     ...page(() => import('../features/rectlists/components/rectlist-page')),
   },
   {
+    path: '/supervision',
+    label: { zh: '督办单', en: 'Supervision orders' },
+    icon: AuditOutlined,
+    roles: ['office', 'leader', 'unit', 'inspector'],
+    group: 'loop',
+    ...page(() => import('../features/supervision/components/supervision-page')),
+  },
+  {
+    path: '/supervision/:id',
+    label: { zh: '督办单详情', en: 'Supervision order' },
+    icon: AuditOutlined,
+    roles: ['office', 'leader', 'unit', 'inspector', 'grid_worker'],
+    group: 'loop',
+    hidden: true,
+    ...page(() => import('../features/supervision/components/supervision-order-page')),
+  },
+  {
     path: '/accountability',
     label: { zh: '问责登记', en: 'Accountability' },
     icon: AuditOutlined,

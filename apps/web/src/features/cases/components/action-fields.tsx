@@ -5,9 +5,12 @@ import {
   PHOTO_FLAG_LABELS,
 } from '@chuangcheng/contracts';
 import { Alert, DatePicker, Form, Input } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect } from 'react';
 import { AccountabilityFields, type AccountabilityFormValues } from '../../../components/accountability';
 import { UnitMultiSelect, UnitSelect } from '../../../components/pickers/entity-pickers';
 import { useI18n } from '../../../lib/i18n';
+import { fetchSupervisionDefaults } from '../api/supervision-defaults';
 import { CategoryTreeSelect, ConditionSelect } from './category-select';
 import { PhotoUploader } from './photo-uploader';
 
@@ -41,6 +44,7 @@ export const ACTION_CODE_FIELDS: Record<string, string> = {
   CASE_REASON_REQUIRED: 'reason',
   CASE_AFTER_PHOTO_REQUIRED: 'photoIds',
   CASE_DEADLINE_REQUIRED: 'deadline',
+  SUPERVISION_DEADLINE_PAST: 'deadline',
   CASE_UNIT_REQUIRED: 'unitId',
   CATEGORY_NOT_FILEABLE: 'categoryId',
   CATEGORY_NOT_FOUND: 'categoryId',
@@ -94,6 +98,20 @@ export function ActionFields({
   const form = Form.useFormInstance<ActionFormValues>();
   const categoryId = Form.useWatch('categoryId', form);
   const { needs } = action;
+  const supervising = action.action === 'supervise' || action.action === 'supervise_listed';
+  // A 督办单 has its own 限期 (any future time); the form proposes the configured working days.
+  useEffect(() => {
+    if (!supervising) return;
+    let live = true;
+    fetchSupervisionDefaults()
+      .then((d) => {
+        if (live && !form.getFieldValue('deadline')) form.setFieldValue('deadline', dayjs(d.deadline));
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [supervising, form]);
   const required = (field: string) => ({ required: true, message: t('common.required', { field }) });
 
   return (
@@ -136,7 +154,14 @@ export function ActionFields({
       {needs.deadline && (
         <Form.Item
           name="deadline"
-          label={action.action === 'request_extension' ? t('cases.extendTo') : t('cases.deadline')}
+          label={
+            action.action === 'request_extension'
+              ? t('cases.extendTo')
+              : supervising
+                ? t('supervision.deadline')
+                : t('cases.deadline')
+          }
+          extra={supervising ? t('supervision.deadlineHint') : undefined}
           rules={[required(t('cases.deadline'))]}
         >
           <DatePicker

@@ -1,7 +1,13 @@
 import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
-import { type CaseDetail, SUPERVISION_LEVEL_LABELS } from '@chuangcheng/contracts';
+import {
+  type CaseDetail,
+  SUPERVISION_LEVEL_LABELS,
+  SUPERVISION_ORDER_STATE_LABELS,
+  type SupervisionOrderState,
+} from '@chuangcheng/contracts';
 import { App, Button, Flex, Space, Tag } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { errorMessage } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
@@ -26,9 +32,16 @@ function OrderRow({ order }: { order: Order }) {
   return (
     <Flex justify="space-between" align="center" wrap gap={8} data-testid="supervision-order">
       <Space wrap size={4}>
-        <span className="cc-mono">{order.number}</span>
+        <Link to={`/supervision/${order.id}`} className="cc-mono">
+          {order.number}
+        </Link>
         <Tag color={order.level >= 2 ? 'red' : 'orange'}>{l(SUPERVISION_LEVEL_LABELS[order.level])}</Tag>
-        <span className="cc-muted">{formatDateTime(order.issuedAt, locale)}</span>
+        <Tag>
+          {SUPERVISION_ORDER_STATE_LABELS[order.state as SupervisionOrderState]?.[locale] ?? order.state}
+        </Tag>
+        <span className="cc-muted">
+          {formatDateTime(order.issuedAt, locale)} · 限期 {formatDateTime(order.deadline, locale)}
+        </span>
       </Space>
       <Space size={4}>
         <Button
@@ -47,7 +60,7 @@ function OrderRow({ order }: { order: Order }) {
   );
 }
 
-/** 督办单 issued for the case, each as an editable Word file or a PDF. */
+/** 督办单 issued for the case (several over time), each opening its register page, as Word or PDF. */
 export function SupervisionOrders({ orders }: { orders: Order[] }) {
   return (
     <Flex vertical gap={8}>
