@@ -21,6 +21,16 @@ export function createCalendarCache(catalog: CatalogPort) {
       const hit = cache.get(cityId);
       if (hit && Date.now() - hit.at < TTL_MS) return hit.cal;
       const cal = catalog.calendarData(cityId).then((d) => createCalendar(d));
+      if (hit) {
+        // Past the minute: refresh in the background and answer with the calendar in hand. A caller
+        // inside a transaction must never wait on a query through `db` (PGlite has one connection).
+        hit.at = Date.now();
+        cal.then(
+          (c) => cache.set(cityId, { at: Date.now(), cal: Promise.resolve(c) }),
+          () => undefined,
+        );
+        return hit.cal;
+      }
       cal.catch(() => cache.delete(cityId));
       cache.set(cityId, { at: Date.now(), cal });
       return cal;

@@ -28,10 +28,19 @@ export interface SupervisionRules {
 export const DEFAULT_SUPERVISION_RULES: SupervisionRules = { deadlineWorkdays: 3, autoDeadlineWorkdays: 3 };
 
 /**
- * Who may 督办 this case (the one policy function; trade oversight extends it): the office and
- * leaders, within the scope they may read.
+ * Who may 督办 this case (the one policy function): the office and leaders, within the scope they may
+ * read; and a department supervising the case's trade (行业主管, `oversees`: its unit's trades and region
+ * hold the case) — never on a case it handles itself.
  */
-export function maySupervise(actor: Actor, row: CaseRow): boolean {
+export function maySupervise(actor: Actor, row: CaseRow, oversees = false): boolean {
+  if (actor.role === 'unit') {
+    return (
+      oversees &&
+      row.leadUnitId !== actor.unitId &&
+      !row.coUnitIds.includes(actor.unitId ?? '') &&
+      canSee({ ...actor, role: 'office' }, row)
+    );
+  }
   if (!actor.system && !['office', 'leader'].includes(actor.role)) return false;
   return canSee(actor, row);
 }

@@ -71,10 +71,10 @@ export function createCasesService(deps: CasesDeps) {
   }
 
   /** The scope rule for one case: the actor's region and unit, or the trades its unit supervises. */
-  async function visible(actor: Actor, row: CaseRow): Promise<boolean> {
+  async function visible(actor: Actor, row: CaseRow, tx: typeof db = db): Promise<boolean> {
     if (canSee(actor, row)) return true;
     return (
-      actor.role === 'unit' && canSee({ ...actor, role: 'office' }, row) && (await oversees(db, actor, row))
+      actor.role === 'unit' && canSee({ ...actor, role: 'office' }, row) && (await oversees(tx, actor, row))
     );
   }
 
@@ -123,7 +123,7 @@ export function createCasesService(deps: CasesDeps) {
           role: actor.role,
           unitId: actor.unitId,
           oversees: supervising,
-          supervises: maySupervise(actor, row),
+          supervises: maySupervise(actor, row, supervising),
         })
       : [];
     const now = clock.now();
@@ -327,7 +327,7 @@ export function createCasesService(deps: CasesDeps) {
           afterPhotoIds: isAfter ? photos.map((p) => p.id) : [],
           photoIds: isAfter ? [] : photos.map((p) => p.id),
           supervision: {
-            supervises: maySupervise(actor, current),
+            supervises: maySupervise(actor, current, await oversees(tx, actor, current)),
             officeRegionId: officeOf(actor, current.cityId),
           },
         };
@@ -343,11 +343,13 @@ export function createCasesService(deps: CasesDeps) {
     async superviseCases(ctx: Ctx, req: IssueSupervision): Promise<{ id: string; number: string }> {
       requireRole(ctx.actor, CASE_ACT);
       const actor = ctx.actor;
+      // Read before the transaction (PGlite's one connection; see transition).
+      if (actor.cityId) await calendars.get(actor.cityId);
       return db.transaction(async (tx) => {
         const rows: CaseRow[] = [];
         for (const id of new Set(req.caseIds)) {
           const r = await repo.byId(tx, id);
-          if (!r || !canSee(actor, r)) {
+          if (!r || !(await visible(actor, r, tx))) {
             throw new AppError('CASE_NOT_FOUND', fieldDetails('caseIds', '案卷不存在或不在您的管辖范围内'));
           }
           rows.push(r);
@@ -369,7 +371,11 @@ export function createCasesService(deps: CasesDeps) {
             deadline: req.deadline,
             afterPhotoIds: [],
             photoIds: [],
-            supervision: { supervises: maySupervise(actor, r), officeRegionId: office, deferOrder: true },
+            supervision: {
+              supervises: maySupervise(actor, r, await oversees(tx, actor, r)),
+              officeRegionId: office,
+              deferOrder: true,
+            },
           };
           try {
             applied.push(await run(tx, r, actor, action, input));

@@ -209,7 +209,11 @@ describe('谁主管、谁负责: what a supervising department reads', () => {
     const d = await act(office, ours.id, { action: 'dispatch', note: '派遣' });
     expect(d.status).toBe(200);
     const seen = await read(scjg, ours.id);
-    expect(seen.body.allowedActions.map((a: any) => a.action)).toEqual(['comment']);
+    expect(seen.body.allowedActions.map((a: any) => a.action)).toEqual([
+      'supervise',
+      'supervise_listed',
+      'comment',
+    ]);
     const accept = await act(scjg, ours.id, { action: 'accept' });
     expect(accept.status).toBe(403);
     expect(accept.body.error.code).toBe('CASE_NOT_YOUR_UNIT');
@@ -221,6 +225,28 @@ describe('谁主管、谁负责: what a supervising department reads', () => {
     expect(await ids(scjg, '&queue=to_accept')).not.toContain(ours.id);
     const counts = (await t.call('GET', '/api/cases/counts', { session: scjg })).body;
     expect(counts.to_accept).toBe((await ids(scjg, '&queue=to_accept')).length);
+  });
+
+  it('may 督办 a case of its trade that another unit handles (a 督办单 with its own 限期), not its own case', async () => {
+    const deadline = new Date(t.clock.now().getTime() + 3 * 86_400_000).toISOString();
+    const r = await act(scjg, ours.id, {
+      action: 'supervise',
+      note: '请卫健委三个工作日内整改到位',
+      deadline,
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.supervisionOrders).toHaveLength(1);
+    expect(r.body.events.at(-1)).toMatchObject({ type: 'supervise', unitName: '市场监管局' });
+    // 卫健委 supervises no trade: it may not 督办 a case, not even one it can read.
+    const byHandler = await act(weijian, ours.id, { action: 'supervise', note: '自己督办自己', deadline });
+    expect(byHandler.status).toBe(403);
+    // A case of its trade that it handles itself (routed to it, dispatched) is not its to 督办.
+    const own = await newCase('070501', pA, '甲区小餐馆生熟不分');
+    expect((await act(office, own.id, { action: 'dispatch', note: '派遣' })).status).toBe(200);
+    const mine = await read(scjg, own.id);
+    expect(mine.body.allowedActions.map((a: any) => a.action)).not.toContain('supervise');
+    const self = await act(scjg, own.id, { action: 'supervise', note: '督办', deadline });
+    expect(self.status).toBe(403);
   });
 });
 
