@@ -168,7 +168,8 @@ function queueOnly(queue: Exclude<NonNullable<CaseListQuery['queue']>, 'claimabl
     case 'to_dispatch':
       return inArray(cases.status, ['filed', 'returned']);
     case 'requests':
-      return sql`${cases.pending} is not null`;
+      // 延期/挂账 awaiting approval; claims have their own queue.
+      return sql`${cases.pending} is not null and ${cases.pending}->>'kind' <> 'claim'`;
     case 'claims':
       return sql`${cases.pending}->>'kind' = 'claim'`;
     case 'to_accept':

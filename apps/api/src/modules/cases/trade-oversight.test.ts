@@ -271,6 +271,7 @@ describe('主动认领: a unit claims a filed case of its trade; the office appr
     expect(r.body.pending).toMatchObject({ kind: 'claim', unitId: scjgId, unitName: '市场监管局' });
     expect(await ids(scjg, '&queue=claimable')).not.toContain(c.id);
     expect(await ids(office, '&queue=claims')).toContain(c.id);
+    expect(await ids(office, '&queue=requests')).not.toContain(c.id); // 延期/挂账 only
     const officeView = await read(office, c.id);
     const officeActions = officeView.body.allowedActions.map((a: any) => a.action);
     expect(officeActions).toEqual(expect.arrayContaining(['approve_claim', 'deny_claim']));
