@@ -8,6 +8,7 @@ import {
   Alert,
   App,
   Button,
+  type ButtonProps,
   Card,
   Flex,
   Form,
@@ -62,7 +63,9 @@ function KindModal({ editing, onClose }: { editing: Editing | null; onClose: () 
       onOk={submit}
       okText="保存"
       destroyOnHidden
-      okButtonProps={{ loading: create.isPending || update.isPending }}
+      okButtonProps={
+        { loading: create.isPending || update.isPending, 'data-testid': 'kind-save' } as ButtonProps
+      }
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form

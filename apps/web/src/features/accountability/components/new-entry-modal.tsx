@@ -6,7 +6,7 @@ import {
   type Page,
 } from '@chuangcheng/contracts';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { Alert, App, type ButtonProps, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import {
   AccountabilityFields,
@@ -121,7 +121,7 @@ export function NewEntryModal({ open, onClose }: { open: boolean; onClose: () =>
       onOk={submit}
       okText="登记"
       okButtonProps={
-        { danger: true, loading: create.isPending, 'data-testid': 'accountability-submit' } as never
+        { danger: true, loading: create.isPending, 'data-testid': 'accountability-submit' } as ButtonProps
       }
       width={isMobile ? '100%' : 620}
       destroyOnHidden
