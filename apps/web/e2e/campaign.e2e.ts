@@ -433,21 +433,43 @@ describe('campaign: standard → campaign → round → evidence → archive', (
     await dialog.waitFor({ state: 'hidden' });
 
     await uploadFrom(slot, '保洁检查记录.png', scan);
-    await expect.poll(() => slot.getAttribute('data-complete')).toBe('true');
+    // Filed, it awaits the office's acceptance before it counts.
+    const queue = office.getByTestId('review-queue');
+    await expect.poll(() => queue.locator('tbody tr.ant-table-row').count()).toBe(1);
+    await expect.poll(() => slot.getAttribute('data-complete')).toBe('false');
 
     // The same bytes again under the yearly plan of 2.1: the archive flags it as a duplicate.
     await uploadFrom(office.getByTestId(`slot-2.1-${YEAR}`), '健康教育计划.png', scan);
-    await expect
-      .poll(() => office.getByTestId(`slot-2.1-${YEAR}`).getAttribute('data-complete'))
-      .toBe('true');
     await expect
       .poll(() => office.getByTestId('evidence-files').locator('tbody tr.ant-table-row').count())
       .toBe(2);
     await expect
       .poll(() => office.getByTestId('evidence-files').getByText('重复文件').count())
       .toBeGreaterThan(0);
+    await expect.poll(() => queue.locator('tbody tr.ant-table-row').count()).toBe(2);
     await settle(office);
-    await shot(office, 'campaign-06-evidence-uploaded');
+    await shot(office, 'campaign-06-evidence-review-queue');
+
+    // The office accepts the 1.2 record (its slot completes) and sends the duplicate back with a reason.
+    const row = (text: string) => queue.locator('tbody tr.ant-table-row').filter({ hasText: text });
+    await row('保洁检查记录').getByTestId('review-approve').click();
+    await expect.poll(() => slot.getAttribute('data-complete')).toBe('true');
+    await row('健康教育工作计划').getByTestId('review-return').click();
+    const back = office.getByRole('dialog', { name: /退回/ });
+    await back.getByRole('button', { name: /退\s*回/ }).click();
+    await expect.poll(() => back.textContent()).toContain('请填写退回原因');
+    await back.getByTestId('review-reason').fill('与 1.2 保洁检查记录是同一文件，请上传健康教育工作计划');
+    await back.getByRole('button', { name: /退\s*回/ }).click();
+    await back.waitFor({ state: 'hidden' });
+    await expect.poll(() => queue.locator('tbody tr.ant-table-row').count()).toBe(0);
+    await expect
+      .poll(() => office.getByTestId('evidence-files').getByTestId('return-reason').textContent())
+      .toContain('请上传健康教育工作计划');
+    await expect
+      .poll(() => office.getByTestId(`slot-2.1-${YEAR}`).getAttribute('data-complete'))
+      .toBe('false');
+    await settle(office);
+    await shot(office, 'campaign-06b-evidence-reviewed');
   });
 
   it('exports the 迎检资料包: every row of 目录.xlsx names a file of the zip and vice versa', async () => {
@@ -484,19 +506,25 @@ describe('campaign: standard → campaign → round → evidence → archive', (
     const header = ws.getRow(1).values as unknown[];
     const pathCol = header.indexOf('包内路径');
     expect(pathCol).toBeGreaterThan(0);
+    const stateCol = header.indexOf('状态');
     const listed: string[] = [];
+    const states: string[] = [];
     ws.eachRow((row, n) => {
       if (n === 1) return;
+      states.push(row.getCell(stateCol).text.trim());
       const v = row.getCell(pathCol).text.trim();
       if (v) listed.push(v);
     });
+    // Every required document is listed: the one sent back (2.1) and the ones never filed as 缺失.
+    expect(states).toContain('缺失');
+    expect(states.filter((s) => s !== '缺失')).toHaveLength(listed.length);
     const prefix = catalogName?.includes('/') ? catalogName.slice(0, catalogName.lastIndexOf('/') + 1) : '';
     const files = [...entries.keys()]
       .filter((n) => !/(^|\/)目录\.(xlsx|docx)$/.test(n))
       .map((n) => (prefix && n.startsWith(prefix) ? n.slice(prefix.length) : n));
     const normal = (p: string) => p.replace(/\\/g, '/').replace(/^\/+/, '');
     expect(listed.map(normal).sort()).toEqual(files.map(normal).sort());
-    expect(listed.length).toBe(2);
+    expect(listed.length).toBe(1); // the accepted record; the duplicate was sent back, so not packed
     expect([...entries.keys()].some((n) => /(^|\/)目录\.docx$/.test(n))).toBe(true);
     expect((await readFile(zipPath)).byteLength).toBeGreaterThan(1000);
   });

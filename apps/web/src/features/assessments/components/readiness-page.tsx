@@ -79,7 +79,7 @@ function Hero({ r }: { r: Readiness }) {
             <div
               className="cc-ready-thresholds"
               data-testid="readiness-verdict-evidence"
-              style={{ color: r.evidenceShort ? '#cf1322' : undefined }}
+              style={{ color: r.evidenceShort ? '#ff7875' : undefined }}
             >
               台账完整率 {fmtScore(r.evidencePercent)}%（底线 {fmtScore(r.evidenceFloor)}%）
               {r.evidenceShort && r.scoreVerdict === 'pass'
