@@ -20,6 +20,7 @@ import { createAuditService, createSecurityEvents, registerAuditRoutes } from '.
 import { createAuthService, registerAuthRoutes } from './modules/auth/index';
 import { createCampaignsService, registerCampaignsRoutes } from './modules/campaigns/index';
 import {
+  backfillStagesJob,
   createCaseDocuments,
   createCaseLinksService,
   createCasesService,
@@ -143,6 +144,7 @@ export function createServices(deps: Omit<AppDeps, 'logger'> & { logger?: Logger
   });
   const every = config.sweeperIntervalSeconds || null;
   jobs.register(sweepJob(sweeper, every));
+  jobs.register(backfillStagesJob(deps.db));
   jobs.register(deliveryJob(notify, every));
   jobs.register(
     defineJob({

@@ -4,6 +4,7 @@ import { createApp, createServices } from './app';
 import type { Config } from './config/config';
 import { type Database, openDatabase } from './db/client';
 import { ensureDemo } from './demo-seed';
+import { BACKFILL_STAGES_JOB } from './modules/cases/index';
 import { systemCtx } from './platform/actor';
 import { systemClock } from './platform/clock';
 import type { Logger } from './platform/logger';
@@ -67,6 +68,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Start
     const url = `http://${host}:${port}`;
     // Background jobs and schedules (sweeps, outbox delivery, session purge): platform/jobs.
     await services.jobs.start();
+    // Stage rows for cases from before them (a no-op once every case has its rows).
+    await services.jobs.enqueue(BACKFILL_STAGES_JOB, {});
     // Missing holiday data (this year, or next year from 1 November) warns at every start; work goes on.
     for (const w of await services.catalog.holidayCoverageAll()) {
       if (!w.message) continue;

@@ -7,6 +7,7 @@ export {
   findRelapseOf,
   markRelapse,
 } from './case-links.service';
+export { BACKFILL_STAGES_JOB, backfillStagesJob } from './case-stages';
 export {
   DEFAULT_SUPERVISION_RULES,
   maySupervise,

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/app';
 import { userSession, withDemoCity } from '../../../test/fixtures';
 import { blocks, caseEvents, caseStages, cases, grids, regions, units } from '../../db/schema/index';
-import { stagesFromLog } from './case-stages';
+import { backfillStages, stagesFromLog } from './case-stages';
 
 const T0 = '2026-11-23T02:00:00Z'; // Monday 10:00 in the city
 const HOUR = 3_600_000;
@@ -362,6 +362,16 @@ describe('area figures, drill-down and the stage rows', () => {
       const fromLog = await t.db.transaction((tx) => stagesFromLog(tx, c.cityId, c.id));
       expect(stored).toEqual(fromLog);
     }
+  });
+
+  it('a database from before stage rows gets them from the event log (backfill job, idempotent)', async () => {
+    const all = () => t.db.select().from(caseStages).orderBy(caseStages.caseId, caseStages.seq);
+    const before = await all();
+    await t.db.delete(caseStages);
+    const first = await backfillStages(t.db);
+    expect(first.rebuilt).toBeGreaterThan(8);
+    expect(await all()).toEqual(before);
+    expect((await backfillStages(t.db)).rebuilt).toBe(0);
   });
 
   it('the KPI answer carries the sweeper’s health for the console’s banner; a failed sweep shows', async () => {
