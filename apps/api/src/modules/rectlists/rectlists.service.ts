@@ -166,6 +166,12 @@ export function createRectlistsService(deps: RectlistsDeps) {
   return {
     repo,
 
+    /** The job gave up on the batch (its last attempt failed): the batch says so instead of running on. */
+    async markFailed(cityId: string, batchId: string, error: string) {
+      const b = await repo.byId(cityId, batchId);
+      if (b && b.state !== 'done') await fail(b, error);
+    },
+
     /** The .xlsx template of a 整改清单. */
     async template(ctx: Ctx): Promise<Uint8Array> {
       requireRole(ctx.actor, RECTLIST_WRITE);

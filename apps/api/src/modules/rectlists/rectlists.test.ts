@@ -2,7 +2,7 @@ import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/app';
 import { type GridPoint, gridPoints, userSession, withDemoCity } from '../../../test/fixtures';
-import { cases, rectlistRows, rectlists } from '../../db/schema/index';
+import { cases, memberships, rectlistRows, rectlists } from '../../db/schema/index';
 import { download, readXlsx, upload, xlsx } from '../org/io/io.test-helpers';
 
 // 整改清单 import: every row validated first (nothing written on any bad row, every problem listed),
@@ -344,6 +344,23 @@ describe('restart safety', () => {
     // Running a finished batch again changes nothing.
     await t.services.rectlists.runBatch(cityId, id);
     expect(await t.db.select().from(cases).where(like(cases.description, '重启测试问题%'))).toHaveLength(5);
+  });
+
+  it('a batch whose uploader is no longer an office member ends failed, with the reason, filing nothing', async () => {
+    const temp = await userSession(t, 'rl_office_tmp', 'office');
+    const p = inA()[9]!;
+    const r = await send(
+      temp,
+      await xlsx(HEADER, [row({ seq: '1', lng: p.lng, lat: p.lat, description: '上传人已离开的问题' })]),
+    );
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const id = (r.body as unknown as { id: string }).id;
+    await t.db.delete(memberships).where(eq(memberships.userId, temp.userId));
+    await t.services.rectlists.runBatch(cityId, id);
+    const [b] = await t.db.select().from(rectlists).where(eq(rectlists.id, id));
+    expect(b).toMatchObject({ state: 'failed', createdCount: 0 });
+    expect(b!.error).toContain('rl_office_tmp');
+    expect(await t.db.select().from(cases).where(like(cases.description, '上传人已离开%'))).toHaveLength(0);
   });
 });
 
