@@ -389,9 +389,28 @@ describe('system metrics', () => {
     expect(byCode(r.body, '1.1')).toMatchObject({ source: 'metric', value: 100, score: 15 });
     // Nothing is required of the archive yet: complete.
     expect(byCode(r.body, '1.2')).toMatchObject({ source: 'evidence', value: 100, score: 15 });
-    await t.db.update(cases).set({ nClosedOnTime: 0 }).where(eq(cases.cityId, cityId));
-    const again = await t.call('POST', `/api/rounds/${r.body.id}/recompute`, { session: inspector });
-    expect(byCode(again.body, '1.1')).toMatchObject({ source: 'metric', value: 0, score: 0, lost: 15 });
+    // A case of the window left open well past its deadline (overdue is a fact of time): the rate drops.
+    const late = await fileCase(t, inspector, { categoryId, ...point });
+    const filed = await t.call('POST', `/api/cases/${late}/transitions`, {
+      session: office,
+      body: { action: 'file' },
+    });
+    const sent = await t.call('POST', `/api/cases/${late}/transitions`, {
+      session: office,
+      body: { action: 'dispatch', unitId: filed.body.leadUnit.id },
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    const now = t.clock.now();
+    t.clock.advance(40 * 86_400_000);
+    await t.services.sweeper.sweep();
+    const again = await t.call('POST', `/api/rounds/${r.body.id}/recompute`, {
+      session: await t.login('inspector'),
+    });
+    t.clock.set(now);
+    const after = byCode(again.body, '1.1');
+    expect(after.source).toBe('metric');
+    expect(after.value!).toBeLessThan(100);
+    expect(after.score).toBeLessThan(15);
     // A round held before any case existed has no KPI data: unscored.
     const early = await newRound({ campaignId: c.campaignId, name: '早期', heldOn: '2026-01-10' });
     expect(byCode(early.body, '1.1').source).toBe('none');
