@@ -1,6 +1,6 @@
 /**
- * Assessment metrics that read the right thing: the exposure checkpoint counts the year's exposures
- * (曝光台) whatever became of their cases — first exposure −30, second → the item scores 0 — and
+ * Assessment metrics that read the right thing: the exposure checkpoint counts the year's media
+ * exposures (媒体曝光 cases) whatever became of them — first exposure −30, second → the item scores 0 — and
  * "按期办结投诉事项" reads the complaint sources it names, not every case.
  */
 import type { KpiResult, NodeResult, RoundDetail } from '@chuangcheng/contracts';
@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/app';
 import { userSession, withDemoCity } from '../../../test/fixtures';
-import { exposures } from '../../db/schema/index';
+import { cases, exposures } from '../../db/schema/index';
 import { accept, sample } from '../evidence/evidence.test-helpers';
 import { caseDriver, cityFacts, type Point } from '../exposure/exposure.test-helpers';
 import { insertCampaign, type TestNode } from './assessments.test-helpers';
@@ -94,48 +94,60 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('exposure checkpoint (第一次曝光扣30分，第二次曝光该项不得分)', () => {
-  let first: string;
+  /** A problem the media exposed, reported by the office as a 媒体曝光 case. */
+  async function mediaCase(description: string, seed: number) {
+    const photoId = await drive.upload(office, 'before', seed);
+    const { categoryId } = await cityFacts(t, cityId, office);
+    const r = await t.call('POST', '/api/cases', {
+      session: office,
+      body: { source: 'media', categoryId, description, lng: point.lng, lat: point.lat, photoIds: [photoId] },
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    return r.body as { id: string; status: string; leadUnit: { id: string } | null };
+  }
 
-  it('scores full marks with no exposure in the year', async () => {
-    expect(await t.db.select().from(exposures).where(eq(exposures.cityId, cityId))).toHaveLength(0);
+  it('scores full marks with no media exposure in the year; the city’s own 曝光台 costs nothing', async () => {
+    const own = await drive.report(inspector, point, '人行道破损');
+    await drive.dispatch(office, own);
+    const p = await t.call('POST', '/api/exposures', {
+      session: office,
+      body: { caseId: own, title: '人行道破损' },
+    });
+    expect(p.status, JSON.stringify(p.body)).toBe(201);
+    expect(await t.db.select().from(exposures).where(eq(exposures.cityId, cityId))).toHaveLength(1);
     const r = await recompute();
     expect(at(r, '1')).toMatchObject({ score: 100, lost: 0, occurrences: 0, source: 'exposures' });
   });
 
   it('loses 30 at the first exposure, and keeps losing them once the exposed case is closed', async () => {
-    first = await drive.report(inspector, point, '河道边堆放建筑垃圾');
-    await drive.dispatch(office, first, (await cityFacts(t, cityId, office)).unitId('城管局'));
-    const p = await t.call('POST', '/api/exposures', {
-      session: office,
-      body: { caseId: first, title: '河道边乱堆建筑垃圾' },
-    });
-    expect(p.status, JSON.stringify(p.body)).toBe(201);
+    const first = await mediaCase('暗访专题片：河道边堆放建筑垃圾', 11);
     expect(at(await recompute(), '1')).toMatchObject({ score: 70, lost: 30, occurrences: 1 });
-
-    const closed = await close(unit, inspector, first, 5);
+    if (first.status === 'reported')
+      await drive.dispatch(office, first.id, (await cityFacts(t, cityId, office)).unitId('城管局'));
+    else
+      await drive.act(office, first.id, {
+        action: 'dispatch',
+        unitId: (await cityFacts(t, cityId, office)).unitId('城管局'),
+      });
+    const closed = await close(unit, inspector, first.id, 5);
     expect(closed.status).toBe('closed');
     expect(at(await recompute(), '1')).toMatchObject({ score: 70, lost: 30, occurrences: 1 });
-    // Taking it off the public board does not undo the exposure either.
-    const exposureId = p.body.id as string;
-    const w = await t.call('POST', `/api/exposures/${exposureId}/withdraw`, { session: office });
-    expect(w.status, JSON.stringify(w.body)).toBe(200);
-    expect(at(await recompute(), '1')).toMatchObject({ score: 70, occurrences: 1 });
   });
 
-  it('scores 0 from the second exposure on; exposures of an earlier year do not count', async () => {
-    const second = await drive.report(inspector, point, '农贸市场门口占道经营');
-    await drive.dispatch(office, second);
-    const p = await t.call('POST', '/api/exposures', {
-      session: office,
-      body: { caseId: second, title: '占道经营' },
-    });
-    expect(p.status, JSON.stringify(p.body)).toBe(201);
+  it('scores 0 from the second exposure on; a voided report and earlier years do not count', async () => {
+    const second = await mediaCase('暗访专题片：农贸市场门口占道经营', 12);
     expect(at(await recompute(), '1')).toMatchObject({ score: 0, lost: 100, occurrences: 2 });
 
+    const dup = await mediaCase('同一专题片的重复登记', 13);
+    if (dup.status === 'reported') {
+      await drive.act(office, dup.id, { action: 'void', reason: '重复登记' });
+      expect(at(await recompute(), '1')).toMatchObject({ occurrences: 2 });
+    }
+
     await t.db
-      .update(exposures)
-      .set({ publishedAt: new Date('2025-12-31T15:00:00Z') }) // 2025-12-31 23:00 in the city
-      .where(eq(exposures.id, p.body.id));
+      .update(cases)
+      .set({ createdAt: new Date('2025-12-31T15:00:00Z') }) // 2025-12-31 23:00 in the city
+      .where(eq(cases.id, second.id));
     expect(at(await recompute(), '1')).toMatchObject({ score: 70, occurrences: 1 });
   });
 

@@ -171,15 +171,19 @@ export function createAssessmentsRepository(db: Db) {
      * indicator_cases ⋈ cases, keyed (city_id, id) like every big table.
      */
     /**
-     * Exposures (曝光台) published in [from, to) of cases in the campaign's region — withdrawn ones too,
-     * and whatever became of the case: closing a case or taking it off the board does not undo the
-     * exposure. A city-wide campaign counts the whole city.
+     * Media exposures (媒体曝光: the province's covert-inspection film, press and TV reports) of the
+     * campaign's region reported in [from, to): cases whose source is 'media', whatever became of them —
+     * closing the case does not undo the exposure. Only a report voided as not a real exposure of the city
+     * (duplicate, outside the city) is left out. The city's own 曝光台 is the office's tool and costs no
+     * points. A city-wide campaign counts the whole city.
      */
     async exposureCount(campaign: CampaignInfo, period: { from: Date; to: Date }): Promise<number> {
       const conds: SQL[] = [
-        eq(exposures.cityId, campaign.cityId),
-        sql`${exposures.publishedAt} >= ${period.from.toISOString()}`,
-        sql`${exposures.publishedAt} < ${period.to.toISOString()}`,
+        eq(cases.cityId, campaign.cityId),
+        eq(cases.source, 'media'),
+        sql`${cases.status} <> 'voided'`,
+        sql`${cases.createdAt} >= ${period.from.toISOString()}`,
+        sql`${cases.createdAt} < ${period.to.toISOString()}`,
       ];
       if (campaign.regionLevel !== 'city' && campaign.regionId !== campaign.cityId)
         conds.push(
@@ -187,8 +191,7 @@ export function createAssessmentsRepository(db: Db) {
         );
       const [r] = await db
         .select({ n: count() })
-        .from(exposures)
-        .innerJoin(cases, and(eq(cases.cityId, exposures.cityId), eq(cases.id, exposures.caseId)))
+        .from(cases)
         .where(and(...conds));
       return Number(r?.n ?? 0);
     },
