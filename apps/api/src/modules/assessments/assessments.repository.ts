@@ -6,7 +6,6 @@ import {
   campaigns,
   campaignTasks,
   cases,
-  exposures,
   indicatorCases,
   indicatorLinks,
   photos,
