@@ -253,8 +253,7 @@ export function createCalendarService(deps: CatalogDeps, categories: CategoriesS
       const cityId = await categories.cityOf(ctx);
       const read = await readSheet(file.data, HOLIDAY_SHEET, MAX_HOLIDAY_ROWS);
       const issues: RowIssue[] = [...read.issues];
-      // Headers that name no column of the template (read by the sheet reader where it reports them).
-      for (const u of (read as { unknown?: readonly string[] }).unknown ?? [])
+      for (const u of read.unknown)
         issues.push({
           row: 1,
           column: u,
