@@ -22,11 +22,13 @@ import {
 
 const REASON = '端到端：占道经营督办后仍未整改，诫勉谈话';
 const PERSON = '王小明';
+const DIRECT = '端到端：迎检当天工地无人值守，全市通报批评';
 
 let server: TestServer;
 let browser: Browser;
 let leader: Page;
 let unit: Page;
+let office: Page;
 const contexts: BrowserContext[] = [];
 const state: { caseId?: string; number?: string; unitName?: string } = {};
 
@@ -46,7 +48,11 @@ beforeAll(async () => {
     await login(page, username, DEMO_PASSWORD);
     return page;
   };
-  [leader, unit] = await Promise.all([open('leader', DESKTOP), open('unit', PHONE)]);
+  [leader, unit, office] = await Promise.all([
+    open('leader', DESKTOP),
+    open('unit', PHONE),
+    open('office', DESKTOP),
+  ]);
 });
 
 afterAll(async () => {
@@ -137,5 +143,44 @@ describe('问责 register', () => {
     expect(text).toContain('王*明');
     expect(text).not.toContain(PERSON);
     await screenshot(unit, 'accountability-unit-phone');
+  });
+
+  it('the office adds a 情形 and records a 问责 directly in the register, every required field asked for', async () => {
+    await office.goto('/accountability?tab=kinds');
+    await settle(office);
+    await office.getByTestId('add-situation').click();
+    const kindDialog = office.getByRole('dialog');
+    await kindDialog.getByTestId('kind-name').fill('迎检期间擅离职守');
+    await kindDialog.getByTestId('kind-save').click();
+    await kindDialog.waitFor({ state: 'hidden' });
+    await office.getByTestId('kinds-situation').getByText('迎检期间擅离职守').waitFor();
+    await screenshot(office, 'accountability-kinds-office');
+
+    await office.getByRole('tab', { name: '问责登记' }).click();
+    await office.getByTestId('new-accountability').click();
+    const dialog = office.getByRole('dialog');
+    await dialog.getByTestId('accountability-submit').click();
+    // Nothing sent: the form marks unit, 情形, 方式 and 事由.
+    await expect.poll(() => dialog.locator('.ant-form-item-explain-error').count()).toBe(4);
+    // Each select: open it, type to filter, wait for the option, take it with Enter.
+    const choose = async (select: ReturnType<Page['locator']>, text: string) => {
+      await select.click();
+      await office.keyboard.type(text);
+      // The remote search answers after a pause: wait until the first option is the one asked for.
+      const first = office.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+      await expect.poll(async () => (await first.textContent()) ?? '', { timeout: 15_000 }).toContain(text);
+      await office.keyboard.press('Enter');
+      await expect.poll(() => select.textContent()).toContain(text);
+    };
+    await choose(dialog.locator('.ant-select').first(), '住建局');
+    await choose(dialog.getByTestId('accountability-situation'), '迎检期间擅离职守');
+    await choose(dialog.getByTestId('accountability-method'), '通报批评');
+    await dialog.getByTestId('accountability-text').fill(DIRECT);
+    await screenshot(office, 'accountability-new-entry');
+    await dialog.getByTestId('accountability-submit').click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = office.getByTestId('accountability-table').locator('tr', { hasText: DIRECT });
+    await row.waitFor();
+    expect((await row.textContent()) ?? '').toContain('住建局');
   });
 });
