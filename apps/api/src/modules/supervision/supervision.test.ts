@@ -3,14 +3,15 @@
  * office and year, the frozen reprint, the unit's 签收 and reply, 办结, escalation of a missed 限期,
  * one order for several cases, scope, and the Excel register.
  */
-import { and, eq } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/app';
 import { type GridPoint, gridPoints, userSession, withDemoCity } from '../../../test/fixtures';
-import { auditLog, supervisionOrders, units } from '../../db/schema/index';
+import { auditLog, supervisionOrderLines, supervisionOrders, units } from '../../db/schema/index';
 
 const T0 = '2026-11-23T02:00:00Z'; // Monday 10:00 in the city
 const HOUR = 3_600_000;
@@ -113,6 +114,50 @@ afterAll(async () => {
 });
 
 describe('督办单 register', () => {
+  // First, while no order has lines yet: the migration's data step run again on an order of the old shape.
+  it('migrates an order issued before the register: lines, office and content rebuilt from the case, flagged', async () => {
+    t.clock.set(new Date(T0));
+    await login();
+    const c = await inProgress();
+    const id = '0190aaaa-0000-7000-8000-000000000001';
+    await t.db.insert(supervisionOrders).values({
+      cityId,
+      id,
+      caseId: c.id,
+      number: '督〔2026〕9999号',
+      level: 1,
+      unitId: cgj,
+      requirements: '旧督办单',
+      deadline: new Date(c.disposeDeadline),
+      automatic: true,
+      issuedByName: '系统',
+      issuedAt: new Date(T0),
+    });
+    const file = readFileSync(
+      new URL('../../db/migrations/0011_supervision_register.sql', import.meta.url),
+      'utf8',
+    );
+    const data = file.slice(file.indexOf('INSERT INTO "supervision_order_lines"'));
+    for (const statement of data.split('--> statement-breakpoint')) {
+      if (statement.trim()) await t.db.execute(sql.raw(statement));
+    }
+    const order = (await t.call('GET', `/api/supervision-orders/${id}`, { session: s.office })).body;
+    expect(order).toMatchObject({ migrated: true, state: 'issued', lineCount: 1 });
+    expect(order.content).toMatchObject({
+      migrated: true,
+      number: '督〔2026〕9999号',
+      unitName: '城管局',
+      requirements: '旧督办单',
+      issuedAt: T0.replace('Z', '.000Z'),
+    });
+    expect(order.content.lines[0]).toMatchObject({ refId: c.id, refNumber: c.number });
+    expect(order.content.lines[0].photos).toHaveLength(1);
+    const pdf = await download(s.office, `/api/supervision-orders/${id}/pdf`);
+    expect(pdf.status).toBe(200);
+    await t.db.delete(supervisionOrderLines).where(eq(supervisionOrderLines.orderId, id));
+    await t.db.delete(supervisionOrders).where(eq(supervisionOrders.id, id));
+  });
+
   it('issues 督办 on an overdue case with a chosen future 限期; the case stays overdue; a past 限期 is refused', async () => {
     const c = await inProgress();
     const caseDeadline = new Date(c.disposeDeadline).getTime();
