@@ -26,7 +26,6 @@ import {
   memberships,
   regions,
   sequences,
-  supervisionOrders,
   units,
   unitTrades,
   users,
@@ -298,14 +297,6 @@ export function createCasesRepository(db: Db) {
           : [],
       ]);
       return new Map([...r, ...u, ...b].map((x) => [x.id, x.name]));
-    },
-
-    async supervisionOrders(cityId: string, caseId: string) {
-      return db
-        .select()
-        .from(supervisionOrders)
-        .where(and(eq(supervisionOrders.cityId, cityId), eq(supervisionOrders.caseId, caseId)))
-        .orderBy(asc(supervisionOrders.issuedAt));
     },
 
     /**

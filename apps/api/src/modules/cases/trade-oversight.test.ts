@@ -237,6 +237,12 @@ describe('谁主管、谁负责: what a supervising department reads', () => {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.supervisionOrders).toHaveLength(1);
     expect(r.body.events.at(-1)).toMatchObject({ type: 'supervise', unitName: '市场监管局' });
+    // The department finds the order it issued in the register, and can open it.
+    const orderId = r.body.supervisionOrders[0].id as string;
+    const list = await t.call('GET', '/api/supervision-orders', { session: scjg });
+    expect(list.status, JSON.stringify(list.body)).toBe(200);
+    expect(list.body.items.map((o: { id: string }) => o.id)).toContain(orderId);
+    expect((await t.call('GET', `/api/supervision-orders/${orderId}`, { session: scjg })).status).toBe(200);
     // 卫健委 supervises no trade: it may not 督办 a case, not even one it can read.
     const byHandler = await act(weijian, ours.id, { action: 'supervise', note: '自己督办自己', deadline });
     expect(byHandler.status).toBe(403);

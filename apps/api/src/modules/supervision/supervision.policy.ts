@@ -1,5 +1,5 @@
 import type { Role } from '@chuangcheng/contracts';
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { eq, or, type SQL, sql } from 'drizzle-orm';
 import { cases, supervisionOrderLines, supervisionOrders } from '../../db/schema/index';
 import type { Actor } from '../../platform/actor';
 
@@ -21,7 +21,15 @@ const NO_UNIT = '00000000-0000-0000-0000-000000000000';
 export function orderScope(actor: Actor): SQL[] {
   if (actor.system) return [];
   const where: SQL[] = [eq(supervisionOrders.cityId, actor.cityId ?? NO_UNIT)];
-  if (actor.role === 'unit') where.push(eq(supervisionOrders.unitId, actor.unitId ?? NO_UNIT));
+  // A unit reads the orders addressed to it, and those it issued itself as the department supervising
+  // the trade (行业主管).
+  if (actor.role === 'unit')
+    where.push(
+      or(
+        eq(supervisionOrders.unitId, actor.unitId ?? NO_UNIT),
+        eq(supervisionOrders.issuedByUserId, actor.id ?? NO_UNIT),
+      )!,
+    );
   const region = actor.regionId && actor.regionId !== actor.cityId ? actor.regionId : null;
   if (region) {
     where.push(sql`exists (select 1 from ${supervisionOrderLines} l join ${cases} c
