@@ -18,11 +18,11 @@ import {
   revisits,
   units,
 } from '../src/db/schema/index';
-import { seedCampaign } from '../src/modules/evidence/evidence.test-helpers';
 import { roleAllowed } from '../src/platform/access';
 import { systemCtx } from '../src/platform/actor';
 import { newId } from '../src/platform/ids';
 import { createTestApp, type Session, TEST_PASSWORD, type TestApp } from './app';
+import { seedCampaign } from './evidence-helpers';
 import { withDemoCity } from './fixtures';
 
 /**

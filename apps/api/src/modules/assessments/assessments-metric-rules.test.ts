@@ -8,10 +8,10 @@ import { round2 } from '@chuangcheng/domain';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/app';
+import { accept, sample } from '../../../test/evidence-helpers';
+import { caseDriver, cityFacts, type Point } from '../../../test/exposure-helpers';
 import { userSession, withDemoCity } from '../../../test/fixtures';
 import { cases, exposures } from '../../db/schema/index';
-import { accept, sample } from '../evidence/evidence.test-helpers';
-import { caseDriver, cityFacts, type Point } from '../exposure/exposure.test-helpers';
 import { insertCampaign, type TestNode } from './assessments.test-helpers';
 
 const NODES: TestNode[] = [

@@ -6,10 +6,10 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { createTestApp, type Session, type TestApp } from '../../../test/app';
+import { download, type SeededCampaign, sample, seedCampaign, upload } from '../../../test/evidence-helpers';
 import { userSession, withDemoCity } from '../../../test/fixtures';
 import { auditLog, evidenceFiles, units } from '../../db/schema/index';
 import { localFileStore } from '../../platform/file-store';
-import { download, type SeededCampaign, sample, seedCampaign, upload } from './evidence.test-helpers';
 import { chineseNumeral, layoutPackage, safeName } from './evidence-package.layout';
 import { centralDirectoryBytes, zipStream } from './evidence-package.zip';
 

@@ -12,10 +12,17 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/app';
+import {
+  accept,
+  download,
+  type SeededCampaign,
+  sample,
+  seedCampaign,
+  upload,
+} from '../../../test/evidence-helpers';
 import { userSession, withDemoCity } from '../../../test/fixtures';
 import { MIGRATIONS_DIR } from '../../db/client';
 import { auditLog, units } from '../../db/schema/index';
-import { accept, download, type SeededCampaign, sample, seedCampaign, upload } from './evidence.test-helpers';
 
 let t: TestApp;
 let office: Session;

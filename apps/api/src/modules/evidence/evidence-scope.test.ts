@@ -1,10 +1,10 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/app';
+import { download, type SeededCampaign, sample, seedCampaign, upload } from '../../../test/evidence-helpers';
 import { userSession, withDemoCity } from '../../../test/fixtures';
 import { evidenceFiles, regions, units } from '../../db/schema/index';
 import { newId } from '../../platform/ids';
-import { download, type SeededCampaign, sample, seedCampaign, upload } from './evidence.test-helpers';
 
 // The archive answers exactly as its campaign does: a district office (leader, inspector) of district A
 // opens neither the campaign of district B nor its 台账 — list, download, upload, delete, slots,

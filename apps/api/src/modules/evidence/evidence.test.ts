@@ -5,10 +5,6 @@ import type { EvidenceCompleteness, EvidenceFile } from '@chuangcheng/contracts'
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/app';
-import { userSession, withDemoCity } from '../../../test/fixtures';
-import { auditLog, evidenceFiles, units } from '../../db/schema/index';
-import { systemCtx } from '../../platform/actor';
-import { localFileStore } from '../../platform/file-store';
 import {
   accept,
   download,
@@ -17,7 +13,11 @@ import {
   seedCampaign,
   type UploadInput,
   upload,
-} from './evidence.test-helpers';
+} from '../../../test/evidence-helpers';
+import { userSession, withDemoCity } from '../../../test/fixtures';
+import { auditLog, evidenceFiles, units } from '../../db/schema/index';
+import { systemCtx } from '../../platform/actor';
+import { localFileStore } from '../../platform/file-store';
 import { createEvidenceService } from './index';
 
 let t: TestApp;

@@ -2,10 +2,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/app';
+import { caseDriver, cityFacts, jpeg, type Point } from '../../../test/exposure-helpers';
 import { userSession, withDemoCity } from '../../../test/fixtures';
 import { auditLog, cases, exposures, photos, regions, users } from '../../db/schema/index';
 import { newId } from '../../platform/ids';
-import { caseDriver, cityFacts, jpeg, type Point } from './exposure.test-helpers';
 
 let t: TestApp;
 let cityId: string;

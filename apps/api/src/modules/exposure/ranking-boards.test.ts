@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/app';
+import { caseDriver, cityFacts } from '../../../test/exposure-helpers';
 import { userSession, withDemoCity } from '../../../test/fixtures';
 import { cases, rankingBoards } from '../../db/schema/index';
 import { newId } from '../../platform/ids';
-import { caseDriver, cityFacts } from './exposure.test-helpers';
 
 const T0 = '2026-11-23T02:00:00Z'; // Monday 10:00 in the city
 const DAY = 86_400_000;

@@ -2,8 +2,8 @@ import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/app';
 import { type GridPoint, gridPoints, userSession, withDemoCity } from '../../../test/fixtures';
+import { download, readXlsx, upload, xlsx } from '../../../test/io-helpers';
 import { cases, memberships, rectlistRows, rectlists } from '../../db/schema/index';
-import { download, readXlsx, upload, xlsx } from '../org/io/io.test-helpers';
 
 // 整改清单 import: every row validated first (nothing written on any bad row, every problem listed),
 // then a job files each row as a routed case of source 上级交办; the batch keeps its cases' progress.

@@ -2,8 +2,8 @@ import { count, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../../test/app';
 import { withDemoCity } from '../../../../test/fixtures';
+import { download, readXlsx, upload } from '../../../../test/io-helpers';
 import { grids, people, units } from '../../../db/schema/index';
-import { download, readXlsx, upload } from './io.test-helpers';
 
 let t: TestApp;
 let office: Session;

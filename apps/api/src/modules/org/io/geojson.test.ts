@@ -2,8 +2,8 @@ import { and, count, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../../test/app';
 import { withDemoCity } from '../../../../test/fixtures';
+import { featureCollection, square, upload } from '../../../../test/io-helpers';
 import { grids } from '../../../db/schema/index';
-import { featureCollection, square, upload } from './io.test-helpers';
 
 // Far from the demo city (around 117°E, 36°N), so locate finds only what these tests import.
 const LNG = 80.5;

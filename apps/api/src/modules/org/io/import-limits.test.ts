@@ -5,9 +5,9 @@ import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../../test/app';
 import { withDemoCity } from '../../../../test/fixtures';
+import { download, readXlsx, upload, xlsx } from '../../../../test/io-helpers';
 import { units } from '../../../db/schema/index';
 import { importQueue } from '../../../platform/xlsx';
-import { download, readXlsx, upload, xlsx } from './io.test-helpers';
 
 let t: TestApp;
 let office: Session;

@@ -2,8 +2,8 @@ import { and, count, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../../test/app';
 import { userSession, withDemoCity } from '../../../../test/fixtures';
+import { download, readXlsx, upload, xlsx } from '../../../../test/io-helpers';
 import { auditLog, grids, gridUnits, people, regions, units } from '../../../db/schema/index';
-import { download, readXlsx, upload, xlsx } from './io.test-helpers';
 
 let t: TestApp;
 let office: Session;

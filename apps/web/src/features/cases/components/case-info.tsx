@@ -8,11 +8,12 @@ import {
   SEVERITY_LABELS,
 } from '@chuangcheng/contracts';
 import { Descriptions, type DescriptionsProps, Progress, Rate, Space, Tag, Typography } from 'antd';
+import { DeadlineEstimatedTag } from '../../../components/deadline-estimated-tag';
 import { formatDateTime } from '../../../lib/format';
 import { type I18n, useI18n } from '../../../lib/i18n';
 import { useIsMobile } from '../../../lib/responsive';
 import { codeName, lightColor, timeLimitText } from './case-format';
-import { DeadlineEstimatedTag, StageDeadline } from './stage-deadline';
+import { StageDeadline } from './stage-deadline';
 import { PriorityTag } from './status-tag';
 
 const TEXT = {

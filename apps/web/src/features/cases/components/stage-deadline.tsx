@@ -1,5 +1,6 @@
 import { CASE_STAGE_LABELS, type CaseStage } from '@chuangcheng/contracts';
-import { Tag, Tooltip, Typography } from 'antd';
+import { Typography } from 'antd';
+import { DeadlineEstimatedTag } from '../../../components/deadline-estimated-tag';
 import { formatDateTime } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import { remainingText } from './case-format';
@@ -37,17 +38,5 @@ export function StageDeadline({
         </Wrapper>
       )}
     </span>
-  );
-}
-
-/** 期限暂估: the deadline counts weekends only until its year's holidays are imported. */
-export function DeadlineEstimatedTag() {
-  const { t } = useI18n();
-  return (
-    <Tooltip title={t('cases.deadlineEstimatedHint')}>
-      <Tag color="warning" style={{ marginInlineStart: 6 }} data-testid="deadline-estimated">
-        {t('cases.deadlineEstimated')}
-      </Tag>
-    </Tooltip>
   );
 }

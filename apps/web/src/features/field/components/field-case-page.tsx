@@ -8,10 +8,10 @@ import {
 import { Button, Image, Skeleton, Tag } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { DeadlineEstimatedTag } from '../../../components/deadline-estimated-tag';
 import { QueryError } from '../../../components/query-error';
 import { formatDateTime } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
-import { DeadlineEstimatedTag } from '../../cases/components/stage-deadline';
 import { useFieldCase } from '../api/cases';
 import { FL, lightColor, STATUS_COLORS } from '../labels';
 import { ActionSheet, isDanger, useActionLabel } from './action-sheet';

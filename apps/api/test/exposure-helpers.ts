@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { expect } from 'vitest';
-import type { Session, TestApp } from '../../../test/app';
-import { type GridPoint, gridPoints } from '../../../test/fixtures';
-import { units } from '../../db/schema/index';
+import { units } from '../src/db/schema/index';
+import type { Session, TestApp } from './app';
+import { type GridPoint, gridPoints } from './fixtures';
 
 /** A small JPEG carrying EXIF (camera make and model) that the public copy must not. */
 export const jpeg = (seed = 1) =>

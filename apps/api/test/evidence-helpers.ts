@@ -2,9 +2,9 @@ import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
-import type { Session, TestApp } from '../../../test/app';
-import { campaigns, campaignTasks, standardNodes, standards } from '../../db/schema/index';
-import { newId } from '../../platform/ids';
+import { campaigns, campaignTasks, standardNodes, standards } from '../src/db/schema/index';
+import { newId } from '../src/platform/ids';
+import type { Session, TestApp } from './app';
 
 /** Tiny but real files of each accepted kind; `text` makes their bytes (and sha256) differ. */
 export const sample = {

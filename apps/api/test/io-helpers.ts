@@ -1,6 +1,6 @@
 import type { ImportResult, RowIssue } from '@chuangcheng/contracts';
 import ExcelJS from 'exceljs';
-import type { Session, TestApp } from '../../../../test/app';
+import type { Session, TestApp } from './app';
 
 /** An import's answer: the counts, or an error with row problems. */
 export type UploadBody = Partial<ImportResult> & {
