@@ -5,8 +5,8 @@ import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { cases } from '../../db/schema/index';
 import type { Clock } from '../../platform/clock';
-import { newId } from '../../platform/ids';
 import { defineJob, type JobContext } from '../../platform/jobs/index';
+import { appendSystemEvents } from './case-events';
 import { clockOf, clockPatch } from './case-transition';
 import type { CatalogPort } from './cases.deps';
 import type { CaseRow, CasesRepository } from './cases.repository';
@@ -156,30 +156,19 @@ async function recomputeOne(
     next.disposeDeadlineEstimated === clock.disposeDeadlineEstimated;
   if (same) return 'same';
   const now = deps.clock.now();
-  const events = await deps.repo.events(tx, cityId, id);
   // The light follows the new deadlines: a case estimated red may be green again, or the reverse.
   const patch = { ...clockPatch(next, now), updatedAt: now };
   if (!(await deps.repo.update(tx, row, patch))) return 'skipped';
-  await deps.repo.insertEvent(tx, {
-    cityId,
-    id: newId(now.getTime()),
-    caseId: id,
-    seq: (events.at(-1)?.seq ?? 0) + 1,
-    type: 'deadline_recomputed',
-    fromStatus: row.status,
-    toStatus: row.status,
-    actorUserId: null,
-    actorName: '系统',
-    actorRole: null,
-    unitId: row.leadUnitId,
-    note: RECOMPUTE_NOTE,
-    photoIds: [],
-    payload: {
-      stageDeadline: next.stageDeadline?.toISOString() ?? null,
-      disposeDeadline: next.disposeDeadline?.toISOString() ?? null,
+  await appendSystemEvents(tx, deps.repo, row, now, [
+    {
+      type: 'deadline_recomputed',
+      note: RECOMPUTE_NOTE,
+      payload: {
+        stageDeadline: next.stageDeadline?.toISOString() ?? null,
+        disposeDeadline: next.disposeDeadline?.toISOString() ?? null,
+      },
     },
-    at: now,
-  });
+  ]);
   return 'changed';
 }
 

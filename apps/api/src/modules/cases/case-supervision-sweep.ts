@@ -1,12 +1,10 @@
-import { computeCounters } from '@chuangcheng/domain';
 import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { caseEvents, cases, supervisionOrderLines, supervisionOrders } from '../../db/schema/index';
-import { newId } from '../../platform/ids';
+import { cases, supervisionOrderLines, supervisionOrders } from '../../db/schema/index';
 import { announceSupervisionOrder, type EffectsDeps } from './case-effects';
-import { caseEventToCounterEvent } from './case-events';
+import { appendSystemEvents } from './case-events';
 import { issueSupervisionOrder } from './case-supervision';
-import { type CaseRow, type CasesRepository, counterPatch } from './cases.repository';
+import type { CaseRow, CasesRepository } from './cases.repository';
 
 const BATCH = 200;
 const UNIT_HOLDS = ['dispatched', 'in_progress'];
@@ -109,30 +107,13 @@ async function escalateOne(
   }
   const rows = ids.map((id) => open.find((r) => r.id === id)).filter((r): r is CaseRow => !!r);
   for (const row of rows) {
-    const events = await deps.repo.events(tx, row.cityId, row.id);
-    const event = {
-      cityId: row.cityId,
-      id: newId(now.getTime()),
-      caseId: row.id,
-      seq: (events.at(-1)?.seq ?? 0) + 1,
-      type: 'auto_supervise',
-      fromStatus: row.status,
-      toStatus: row.status,
-      actorUserId: null,
-      actorName: '系统',
-      actorRole: null,
-      unitId: row.leadUnitId,
-      note: `督办单${order.number}限期已过未回复，自动挂牌督办`,
-      photoIds: [],
-      payload: { level: 2, orderId: order.id },
-      at: now,
-    };
-    await tx.insert(caseEvents).values(event);
-    const counters = computeCounters([...events, event].map(caseEventToCounterEvent));
-    await tx
-      .update(cases)
-      .set(counterPatch(counters))
-      .where(and(eq(cases.cityId, row.cityId), eq(cases.id, row.id)));
+    await appendSystemEvents(tx, deps.repo, row, now, [
+      {
+        type: 'auto_supervise',
+        note: `督办单${order.number}限期已过未回复，自动挂牌督办`,
+        payload: { level: 2, orderId: order.id },
+      },
+    ]);
   }
   const listed = {
     level: 2 as const,

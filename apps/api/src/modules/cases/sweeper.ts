@@ -1,19 +1,16 @@
-import { computeCounters } from '@chuangcheng/domain';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { caseEvents, cases, SWEEP_PREDICATES } from '../../db/schema/index';
+import { cases, SWEEP_PREDICATES } from '../../db/schema/index';
 import type { Clock } from '../../platform/clock';
-import { newId } from '../../platform/ids';
 import { defineJob } from '../../platform/jobs/index';
 import type { NotifyService } from '../notify/index';
 import type { CalendarCache } from './case-calendars';
 import { announceSupervisionOrder } from './case-effects';
-import { caseEventToCounterEvent } from './case-events';
-import { syncStages } from './case-stages';
+import { appendSystemEvents } from './case-events';
 import { DEFAULT_SUPERVISION_RULES, issueSupervisionOrder, type SupervisionRules } from './case-supervision';
 import { escalateMissedOrders } from './case-supervision-sweep';
-import { type CaseRow, type CasesRepository, counterPatch } from './cases.repository';
+import type { CaseRow, CasesRepository } from './cases.repository';
 
 /**
  * A 延期 or 挂账 requested before the disposal deadline and not yet decided: the wait for the decision
@@ -92,47 +89,14 @@ export function createSweeper(deps: {
   }
 
   async function escalateOne(tx: Db, row: CaseRow, now: Date) {
-    const events = await repo.events(tx, row.cityId, row.id);
-    let seq = events.at(-1)?.seq ?? 0;
-    const base = {
-      cityId: row.cityId,
-      caseId: row.id,
-      fromStatus: row.status,
-      toStatus: row.status,
-      actorUserId: null,
-      actorName: '系统',
-      actorRole: null,
-      unitId: row.leadUnitId,
-      photoIds: [],
-      at: now,
-    };
     const payload = {
       deadlineBefore: row.disposeDeadline?.toISOString() ?? null,
       disposeDeadline: row.disposeDeadline?.toISOString() ?? null,
     };
-    const overdue = {
-      ...base,
-      id: newId(now.getTime()),
-      seq: ++seq,
-      type: 'overdue',
-      note: '超过处置期限未反馈',
-      payload,
-    };
-    const auto = {
-      ...base,
-      id: newId(now.getTime()),
-      seq: ++seq,
-      type: 'auto_supervise',
-      note: '超期自动督办',
-      payload,
-    };
-    await tx.insert(caseEvents).values([overdue, auto]);
-    await syncStages(tx, row.cityId, row.id);
-    const counters = computeCounters([...events, overdue, auto].map(caseEventToCounterEvent));
-    await tx
-      .update(cases)
-      .set(counterPatch(counters))
-      .where(and(eq(cases.cityId, row.cityId), eq(cases.id, row.id)));
+    await appendSystemEvents(tx, repo, row, now, [
+      { type: 'overdue', note: '超过处置期限未反馈', payload },
+      { type: 'auto_supervise', note: '超期自动督办', payload },
+    ]);
     const effects = { repo, notify: deps.notify, publicUrl: deps.publicUrl };
     const order = {
       level: Math.min(Math.max(row.supervisionLevel, 1), 2) as 1 | 2,
