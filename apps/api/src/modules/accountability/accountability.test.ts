@@ -401,6 +401,17 @@ describe('scope', () => {
     const a = ok(await t.call('POST', '/api/accountability', { session: s.officeA, body: body(unitA) }), 201);
     const refused = await t.call('POST', '/api/accountability', { session: s.officeA, body: body(unitB) });
     expect(refused.status).toBe(403);
+    // Nor through a case of its own district: the unit held to account must lie in the district too.
+    const own = await dispatchedCase('甲区案件，问责乙区单位');
+    const before = await rowCount();
+    const viaCase = await act(s.officeA, own.id, {
+      action: 'record_accountability',
+      reason: '越区问责',
+      unitId: unitB,
+      accountability: { situationId: situations[3].id, methodId: methods[0].id },
+    });
+    expect(viaCase.status, JSON.stringify(viaCase.body)).toBe(403);
+    expect(await rowCount()).toBe(before);
     const b = ok(await t.call('POST', '/api/accountability', { session: s.office, body: body(unitB) }), 201);
     // A city-level unit held to account without a case lies in the whole city: not the district's.
     const city = ok(await t.call('POST', '/api/accountability', { session: s.office, body: body(zjj) }), 201);

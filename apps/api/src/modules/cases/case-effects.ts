@@ -55,7 +55,7 @@ export async function afterAction(
   tx: Db,
   deps: EffectsDeps,
   applied: Applied,
-  actor: ActingParty,
+  actor: ActingParty & { regionPath?: string | null },
   action: CaseAction,
   input: ApplyInput,
   now: Date,
@@ -130,7 +130,8 @@ export async function afterAction(
         details: input.accountability ?? {},
         by: { id: actor.id, name: actor.displayName },
         at: now,
-        regionPath: null,
+        // A district office may not hold a unit of another district to account through a case either.
+        regionPath: actor.regionPath && actor.regionPath !== `/${row.cityId}/` ? actor.regionPath : null,
       });
       break;
     default:
