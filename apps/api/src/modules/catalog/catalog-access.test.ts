@@ -18,7 +18,7 @@ afterAll(() => c.t.close());
 
 describe('catalogue endpoint × role matrix', () => {
   it('declares access on every endpoint; anonymous callers get 401', async () => {
-    expect(c.endpoints.length).toBe(15);
+    expect(c.endpoints.length).toBe(24); // 15 + the holiday years (5) + the trade settings (4)
     for (const e of c.endpoints) {
       expect(e.access).toBeDefined();
       const r = await c.call(
