@@ -7,7 +7,14 @@ import { type GridPoint, gridPoints } from './fixtures';
 
 /** A small JPEG carrying EXIF (camera make and model) that the public copy must not. */
 export const jpeg = (seed = 1) =>
-  sharp({ create: { width: 80, height: 60, channels: 3, background: { r: seed * 30, g: 120, b: 40 } } })
+  sharp({
+    create: {
+      width: 80,
+      height: 60,
+      channels: 3,
+      background: { r: (seed * 30) % 256, g: 120, b: (40 + Math.floor((seed * 30) / 256) * 50) % 256 },
+    },
+  })
     .withExif({ IFD0: { Make: 'TestCam', Model: 'Phone 1' } })
     .jpeg()
     .toBuffer();
@@ -74,10 +81,14 @@ export function caseDriver(t: TestApp, categoryId: string) {
     return act(office, id, { action: 'dispatch', unitId: unitId ?? filed.leadUnit.id });
   }
 
-  /** Accepted, rectified (with an after-photo) by the unit and verified by the inspector. */
+  /**
+   * Accepted, rectified (with an after-photo of its own: the same file on two cases would rightly be
+   * flagged 疑似重复使用) by the unit and verified by the inspector.
+   */
+  let afterSeed = 4;
   async function close(unit: Session, inspector: Session, id: string) {
     await act(unit, id, { action: 'accept' });
-    const after = await upload(unit, 'after', 4);
+    const after = await upload(unit, 'after', afterSeed++);
     await act(unit, id, { action: 'submit_feedback', photoIds: [after], note: '已清理' });
     return act(inspector, id, { action: 'verify_pass', note: '现场已清理' });
   }

@@ -1,9 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/app';
 import { caseDriver, cityFacts } from '../../../test/exposure-helpers';
 import { userSession, withDemoCity } from '../../../test/fixtures';
-import { cases, rankingBoards } from '../../db/schema/index';
+import { caseStages, cases, rankingBoards } from '../../db/schema/index';
 import { newId } from '../../platform/ids';
 
 const T0 = '2026-11-23T02:00:00Z'; // Monday 10:00 in the city
@@ -172,9 +172,17 @@ describe('红黑榜 (ranking boards)', () => {
     const one = await t.call('GET', `/api/public/ranking-boards/${id}`);
     expect(one.body).toEqual(board);
 
-    // Frozen: a later closing does not change the published lists.
+    // Frozen: a later closing does not change the published lists. The KPIs read the stage rows, so
+    // the third unit's stage is written as closed on time (as if the log said so).
     const [open] = await t.db.select().from(cases).where(eq(cases.leadUnitId, ids.third));
-    await t.db.update(cases).set({ nClosedOnTime: 1, nClosed: 1 }).where(eq(cases.id, open!.id));
+    const [stage] = await t.db
+      .select()
+      .from(caseStages)
+      .where(and(eq(caseStages.caseId, open!.id), eq(caseStages.kind, 'dispose')));
+    await t.db
+      .update(caseStages)
+      .set({ outcome: 'fed_back', closes: true, endedAt: new Date(stage!.startedAt.getTime() + 60_000) })
+      .where(and(eq(caseStages.caseId, open!.id), eq(caseStages.seq, stage!.seq)));
     const live = await preview(`${PERIOD}&minCases=1&k=1`);
     expect(names(live.body.black)).not.toEqual([thirdName]);
     expect((await t.call('GET', `/api/public/ranking-boards/${id}`)).body).toEqual(board);
